@@ -38,8 +38,8 @@ public final class StixFile extends CyberObservable {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    h.fields()
-        .forEachRemaining(
+    h.properties()
+        .forEach(
             e -> {
               if (e.getValue().isTextual()) {
                 out.put(e.getKey(), e.getValue().asText());

@@ -69,6 +69,9 @@ public final class StixJson {
 
   /** Parses JSON text into a tree, enforcing the limits. */
   public JsonNode readTree(String json) throws StixParseException {
+    // Jackson checks the document length only while filling stream buffers, not for input that
+    // is already in memory, so check that here.
+    checkLength(json.length());
     try {
       return nonNull(mapper.readTree(json));
     } catch (JsonProcessingException e) {
@@ -78,6 +81,7 @@ public final class StixJson {
 
   /** Parses UTF-8 JSON bytes into a tree, enforcing the limits. */
   public JsonNode readTree(byte[] json) throws StixParseException {
+    checkLength(json.length);
     try {
       return nonNull(mapper.readTree(json));
     } catch (IOException e) {
@@ -181,6 +185,13 @@ public final class StixJson {
     } catch (JsonProcessingException e) {
       // Writing an in-memory tree to a String cannot hit I/O; anything here is a bug.
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void checkLength(long length) throws StixParseException {
+    if (length > limits.maxDocumentLength()) {
+      throw new StixParseException(
+          "input exceeds a read limit: document longer than " + limits.maxDocumentLength());
     }
   }
 

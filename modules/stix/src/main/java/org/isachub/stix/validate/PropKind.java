@@ -25,7 +25,7 @@ sealed interface PropKind {
   record Timestamp(boolean millis) implements PropKind {}
 
   /** One of a closed set of strings. */
-  record Enum(Set<String> values) implements PropKind {}
+  record Choice(Set<String> values) implements PropKind {}
 
   /** A non-empty list of strings. */
   record StrList() implements PropKind {}

@@ -188,7 +188,7 @@ public final class StixValidator {
     }
 
     // Every property: nullness, emptiness, names, then its kind.
-    Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = o.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
       String name = e.getKey();
@@ -514,7 +514,7 @@ public final class StixValidator {
       }
     } else if (kind instanceof PropKind.Timestamp t) {
       timestamp(run, path, v, t.millis());
-    } else if (kind instanceof PropKind.Enum e) {
+    } else if (kind instanceof PropKind.Choice e) {
       if (string(run, path, v) && !e.values().contains(v.asText())) {
         run.add(path, ValidationRule.ENUM, "'" + v.asText() + "' is not one of " + e.values());
       }
@@ -529,7 +529,7 @@ public final class StixValidator {
       if (list(run, path, v)) {
         int i = 0;
         for (JsonNode item : v) {
-          checkKind(run, path + "[" + i++ + "]", new PropKind.Enum(l.values()), item);
+          checkKind(run, path + "[" + i++ + "]", new PropKind.Choice(l.values()), item);
         }
       }
     } else if (kind instanceof PropKind.Ref r) {
@@ -815,7 +815,7 @@ public final class StixValidator {
       run.add(path, ValidationRule.NON_EMPTY, "'" + path + "' must not be empty");
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = h.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = h.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = path + "." + e.getKey();
@@ -841,7 +841,7 @@ public final class StixValidator {
       run.add(path, ValidationRule.NON_EMPTY, "'" + path + "' must not be empty");
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = d.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = d.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = path + "." + e.getKey();
@@ -869,7 +869,7 @@ public final class StixValidator {
       run.add(path, ValidationRule.NON_EMPTY, "'" + path + "' must not be empty");
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = x.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = x.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
@@ -902,7 +902,7 @@ public final class StixValidator {
               "extension_type must be one of " + sorted(EXTENSION_TYPES));
         }
       }
-      Iterator<Map.Entry<String, JsonNode>> props = body.fields();
+      Iterator<Map.Entry<String, JsonNode>> props = body.properties().iterator();
       while (props.hasNext()) {
         Map.Entry<String, JsonNode> pe = props.next();
         String pp = p + "." + pe.getKey();

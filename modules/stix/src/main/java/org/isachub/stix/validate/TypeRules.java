@@ -239,7 +239,7 @@ final class TypeRules {
         .p("authors", STRS)
         .p(
             "opinion",
-            new PropKind.Enum(
+            new PropKind.Choice(
                 Set.of("strongly-disagree", "disagree", "neutral", "agree", "strongly-agree")))
         .p("object_refs", ANY_REFS);
     sdo("report", "name", "published", "object_refs")
