@@ -72,6 +72,15 @@ public final class StixValidator {
   private final PatternCheck patterns;
 
   /**
+   * The validator the hub uses, checking patterns with the project's own parser.
+   *
+   * @return a validator
+   */
+  public static StixValidator standard() {
+    return new StixValidator(PatternCheck.stix());
+  }
+
+  /**
    * Creates a validator.
    *
    * @param patterns decides whether the pattern of an indicator with {@code pattern_type: stix} is

@@ -103,7 +103,7 @@ class SchemaDifferentialTest {
   static void load() {
     Path dir = SharedData.dir();
     schemas = new OasisSchemas(dir.resolve("stix/oasis-json-schemas"));
-    validator = new StixValidator(pattern -> Optional.empty());
+    validator = StixValidator.standard();
   }
 
   @Test
