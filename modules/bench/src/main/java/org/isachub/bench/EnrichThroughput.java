@@ -42,7 +42,8 @@ public final class EnrichThroughput {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int distinct = args.length > 1 ? Integer.parseInt(args[1]) : records;
     Path stateDir = Files.createTempDirectory("isachub-enrich-bench-");
-    EnrichConfig config = new EnrichConfig(Map.of(EnrichConfig.STATE_DIR_CONFIG, stateDir.toString()));
+    EnrichConfig config =
+        new EnrichConfig(Map.of(EnrichConfig.STATE_DIR_CONFIG, stateDir.toString()));
     Properties props =
         new EnrichStage(
                 config,
@@ -57,7 +58,8 @@ public final class EnrichThroughput {
     long nanos;
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
-            EnrichTopology.build(config, EnrichTopology.warninglists(config), new SimpleMeterRegistry()),
+            EnrichTopology.build(
+                config, EnrichTopology.warninglists(config), new SimpleMeterRegistry()),
             props,
             start)) {
       TestInputTopic<String, Submission> in =

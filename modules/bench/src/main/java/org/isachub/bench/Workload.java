@@ -67,7 +67,14 @@ public final class Workload {
       case 0, 1, 2, 3, 4, 5, 6, 7 -> {
         type = "ipv4-addr";
         int n = observable;
-        value = (11 + (n >>> 24) % 200) + "." + ((n >>> 16) & 255) + "." + ((n >>> 8) & 255) + "." + (n & 255);
+        value =
+            (11 + (n >>> 24) % 200)
+                + "."
+                + ((n >>> 16) & 255)
+                + "."
+                + ((n >>> 8) & 255)
+                + "."
+                + (n & 255);
         pattern = "[ipv4-addr:value = '" + value + "']";
       }
       case 8, 9, 10, 11, 12 -> {
@@ -88,7 +95,10 @@ public final class Workload {
     }
     String key = type.equals("file") ? "file:sha256:" + value : type + ":" + value;
     Instant at = start.plusMillis(sequence);
-    String id = "indicator--" + new UUID(random.nextLong(), random.nextLong() & 0x0fffffffffffffffL | 0x4000000000000000L);
+    String id =
+        "indicator--"
+            + new UUID(
+                random.nextLong(), random.nextLong() & 0x0fffffffffffffffL | 0x4000000000000000L);
     String ts = StixTimestamps.format(at);
     String stix =
         "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
