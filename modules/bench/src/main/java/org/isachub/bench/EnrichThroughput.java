@@ -14,10 +14,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.isachub.enrich.EnrichConfig;
 import org.isachub.enrich.EnrichStage;
 import org.isachub.enrich.EnrichTopology;
+import org.isachub.enrich.internal.MergeProcessor;
 import org.isachub.wire.Topics;
+import org.isachub.wire.WireCodec;
 import org.isachub.wire.avro.IndicatorState;
 import org.isachub.wire.avro.Submission;
 
@@ -55,6 +59,9 @@ public final class EnrichThroughput {
     Workload workload = new Workload(42, distinct, start);
     long emitted = 0;
     long stateBytes;
+    long logicalBytes = 0;
+    long entries = 0;
+    WireCodec<IndicatorState> codec = WireCodec.of(IndicatorState.class);
     long nanos;
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
@@ -90,24 +97,41 @@ public final class EnrichThroughput {
       }
       emitted += out.getQueueSize();
       nanos = System.nanoTime() - began;
+      KeyValueStore<String, IndicatorState> store =
+          driver.getKeyValueStore(MergeProcessor.STATE_STORE);
+      try (KeyValueIterator<String, IndicatorState> all = store.all()) {
+        while (all.hasNext()) {
+          var kv = all.next();
+          logicalBytes += kv.key.length() + codec.encode(kv.value).length;
+          entries++;
+        }
+      }
+      store.flush();
+      stateBytes = sizeOf(stateDir);
     }
-    stateBytes = sizeOf(stateDir);
     double perSecond = records / (nanos / 1e9);
-    double indicatorsInState = distinct + 50_000;
+    double indicatorsInState = entries;
     double bytesPerMillion = stateBytes / indicatorsInState * 1_000_000;
+    double logicalPerMillion = logicalBytes / indicatorsInState * 1_000_000;
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         "enrich topology: %d records over %d distinct indicators in %.1f s: %.0f records/s; %d states emitted%n",
         records, distinct, nanos / 1e9, perSecond, emitted);
     System.out.printf(
-        "state on disk: %.1f MiB for %.0f indicators = %.0f MiB per million%n",
-        stateBytes / 1048576.0, indicatorsInState, bytesPerMillion / 1048576.0);
+        "state: %.0f indicators; %.0f encoded bytes each (%.0f MiB per million); RocksDB files %.1f MiB"
+            + " (%.0f MiB per million)%n",
+        indicatorsInState,
+        logicalBytes / indicatorsInState,
+        logicalPerMillion / 1048576.0,
+        stateBytes / 1048576.0,
+        bytesPerMillion / 1048576.0);
     System.out.printf(
         "{\"bench\":\"enrich-topology\",\"records\":%d,\"distinct\":%d,\"records_per_s\":%.0f,"
-            + "\"state_mib_per_million\":%.0f,\"heap_used_mb\":%d}%n",
+            + "\"state_mib_per_million\":%.0f,\"rocksdb_mib_per_million\":%.0f,\"heap_used_mb\":%d}%n",
         records,
         distinct,
         perSecond,
+        logicalPerMillion / 1048576.0,
         bytesPerMillion / 1048576.0,
         (rt.totalMemory() - rt.freeMemory()) / 1048576);
     deleteTree(stateDir);

@@ -95,10 +95,10 @@ public final class Workload {
     }
     String key = type.equals("file") ? "file:sha256:" + value : type + ":" + value;
     Instant at = start.plusMillis(sequence);
-    String id =
-        "indicator--"
-            + new UUID(
-                random.nextLong(), random.nextLong() & 0x0fffffffffffffffL | 0x4000000000000000L);
+    // A version-4 UUID: version nibble 4, RFC 4122 variant bits 10.
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    String id = "indicator--" + new UUID(high, low);
     String ts = StixTimestamps.format(at);
     String stix =
         "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
