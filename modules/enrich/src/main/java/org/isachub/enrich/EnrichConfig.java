@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.isachub.enrich.model.Admiralty;
+import org.isachub.enrich.score.DecayProfile;
 import org.isachub.enrich.score.ScoringConfig;
 
 /**
@@ -78,6 +79,21 @@ public final class EnrichConfig extends AbstractConfig {
   private static final String EXPIRY_FLOOR_DOC =
       "Score (0-100) under which an indicator is EXPIRED and withdrawn from feeds.";
 
+  /** Key of per-type decay profiles. */
+  public static final String DECAY_CONFIG = "isachub.enrich.decay";
+
+  private static final String DECAY_DOC =
+      "Decay profile per observable type, as type=LIFETIME_DAYS:SPEED pairs (e.g."
+          + " ipv4-addr=47:1.65,domain-name=300:2.1). Types not named keep the model's defaults"
+          + " (docs/scoring.md).";
+
+  /** Key of the score bands. */
+  public static final String BANDS_CONFIG = "isachub.enrich.bands";
+
+  private static final String BANDS_DOC =
+      "Lower bounds of the score bands, from 0, strictly increasing, below 100. A score that moves"
+          + " into another band is a change subscribers see; moves within a band are not sent.";
+
   /** Key of the warninglist directory. */
   public static final String WARNINGLISTS_DIR_CONFIG = "isachub.enrich.warninglists.dir";
 
@@ -140,6 +156,8 @@ public final class EnrichConfig extends AbstractConfig {
               Range.between(0, 100),
               Importance.MEDIUM,
               EXPIRY_FLOOR_DOC)
+          .define(DECAY_CONFIG, Type.LIST, "", Importance.LOW, DECAY_DOC)
+          .define(BANDS_CONFIG, Type.LIST, "0,20,40,60,80", Importance.LOW, BANDS_DOC)
           .define(WARNINGLISTS_DIR_CONFIG, Type.STRING, "", Importance.MEDIUM, WARNINGLISTS_DIR_DOC)
           .define(
               WARNINGLISTS_BUILTIN_CONFIG,
@@ -173,7 +191,36 @@ public final class EnrichConfig extends AbstractConfig {
     for (Map.Entry<String, Admiralty> e : sourceGrades().entrySet()) {
       builder.sourceGrade(e.getKey(), e.getValue());
     }
-    return builder.build();
+    for (String pair : getList(DECAY_CONFIG)) {
+      int eq = pair.indexOf('=');
+      int colon = pair.indexOf(':', eq + 1);
+      if (eq <= 0 || colon < 0) {
+        throw new ConfigException(DECAY_CONFIG, pair, "expected type=LIFETIME_DAYS:SPEED");
+      }
+      try {
+        builder.decay(
+            pair.substring(0, eq).trim(),
+            DecayProfile.ofDays(
+                Long.parseLong(pair.substring(eq + 1, colon).trim()),
+                Double.parseDouble(pair.substring(colon + 1).trim())));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(DECAY_CONFIG, pair, e.getMessage());
+      }
+    }
+    List<Double> bands = new java.util.ArrayList<>();
+    for (String b : getList(BANDS_CONFIG)) {
+      try {
+        bands.add(Double.parseDouble(b.trim()));
+      } catch (NumberFormatException e) {
+        throw new ConfigException(BANDS_CONFIG, b, "not a number");
+      }
+    }
+    builder.bands(bands);
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   /**
