@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TopicsCommand.class,
       ConfigDocsCommand.class,
+      org.isachub.bench.EndToEnd.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
