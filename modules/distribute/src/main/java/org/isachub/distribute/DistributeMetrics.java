@@ -18,6 +18,8 @@ public final class DistributeMetrics {
   private final Timer matching;
   private final AtomicInteger indexed = new AtomicInteger();
   private final Counter backfilled;
+  private final java.util.concurrent.ConcurrentMap<String, Counter> entries =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Registers the meters.
@@ -44,11 +46,15 @@ public final class DistributeMetrics {
    * @param op UPSERT or WITHDRAW
    */
   public void entry(String member, String op) {
-    Counter.builder("isachub.distribute.feed.entries")
-        .description("Feed entries written, by member and operation")
-        .tag("member", member)
-        .tag("op", op)
-        .register(registry)
+    entries
+        .computeIfAbsent(
+            member + "|" + op,
+            k ->
+                Counter.builder("isachub.distribute.feed.entries")
+                    .description("Feed entries written, by member and operation")
+                    .tag("member", member)
+                    .tag("op", op)
+                    .register(registry))
         .increment();
   }
 

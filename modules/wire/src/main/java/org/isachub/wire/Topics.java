@@ -118,6 +118,11 @@ public final class Topics {
           Map.of(),
           "Deliveries, authentication failures and administrative changes.");
 
+  // Feed specs are asked for on every feed entry; building one means a regex match and a serde.
+  private static final int MAX_CACHED_FEEDS = 100_000;
+  private static final java.util.concurrent.ConcurrentMap<String, TopicSpec<String, FeedEntry>>
+      FEEDS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private Topics() {}
 
   /**
@@ -137,6 +142,18 @@ public final class Topics {
    * @throws IllegalArgumentException if the id cannot name a topic
    */
   public static TopicSpec<String, FeedEntry> feed(String memberId) {
+    TopicSpec<String, FeedEntry> known = FEEDS.get(memberId);
+    if (known != null) {
+      return known;
+    }
+    TopicSpec<String, FeedEntry> spec = newFeed(memberId);
+    if (FEEDS.size() < MAX_CACHED_FEEDS) {
+      FEEDS.putIfAbsent(memberId, spec);
+    }
+    return spec;
+  }
+
+  private static TopicSpec<String, FeedEntry> newFeed(String memberId) {
     if (!MEMBER_ID.matcher(memberId).matches()) {
       throw new IllegalArgumentException(
           "member id '"
