@@ -104,6 +104,17 @@ class WireTopicsIT {
                           new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET))))
           .all()
           .get();
+      // The broker applies a config change when the controller's metadata reaches it: wait for it.
+      while (!admin
+          .describeConfigs(List.of(resource))
+          .all()
+          .get()
+          .get(resource)
+          .get("cleanup.policy")
+          .value()
+          .equals("delete")) {
+        Thread.sleep(20);
+      }
 
       List<TopicCatalogue.Result> results =
           new TopicCatalogue(admin, (short) 1, 1).apply(List.of(Topics.INDICATORS));
