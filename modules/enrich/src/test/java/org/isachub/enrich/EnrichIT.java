@@ -69,7 +69,7 @@ class EnrichIT {
     }
 
     // A long commit interval keeps the first process's output in an open transaction.
-    Process first = startEnrich(broker, 60_000);
+    Process first = startEnrich(broker, 20_000);
     produce(broker, batch);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (count(broker, Topics.INDICATORS, "read_uncommitted") < INDICATORS / 2) {
