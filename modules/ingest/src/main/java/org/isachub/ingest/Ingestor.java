@@ -29,6 +29,8 @@ import org.isachub.ingest.read.CsvMapping;
 import org.isachub.ingest.read.MispReader;
 import org.isachub.ingest.read.ReadException;
 import org.isachub.ingest.read.ReadResult;
+import org.isachub.ingest.read.Rejection;
+import org.isachub.ingest.read.RejectionCodes;
 import org.isachub.ingest.read.TextListReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,8 +227,21 @@ public final class Ingestor implements AutoCloseable {
             read(() -> new CsvFeedReader(mapping, limits.readLimits()).read(body)), ctx);
       }
       case TEXT -> feeds.adapt(read(() -> new TextListReader(limits.readLimits()).read(body)), ctx);
-      case MISP -> feeds.adapt(read(() -> new MispReader(limits.readLimits()).read(body)), ctx);
+      case MISP ->
+          feeds.adapt(wholeMisp(read(() -> new MispReader(limits.readLimits()).read(body))), ctx);
     };
+  }
+
+  /** The MISP reader reports unreadable input as a rejection of "input": a whole-request fault. */
+  private static ReadResult wholeMisp(ReadResult read) throws IngestRejectedException {
+    for (Rejection r : read.rejections()) {
+      if (r.location().equals("input")
+          && (r.code().equals(RejectionCodes.MISP_BAD_JSON)
+              || r.code().equals(RejectionCodes.MISP_UNKNOWN_SHAPE))) {
+        throw new IngestRejectedException(r.code(), r.reason(), RequestProblem.MALFORMED, null);
+      }
+    }
+    return read;
   }
 
   private CsvMapping mapping(String name) throws IngestRejectedException {

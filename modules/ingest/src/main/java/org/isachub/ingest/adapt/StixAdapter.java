@@ -300,6 +300,17 @@ public final class StixAdapter {
                 + " characters, more than the limit of "
                 + limits.maxPatternLength());
       }
+      // Parse first: the parser's code (stix.pattern.syntax, ...) is more precise than the
+      // validator's general pattern rule.
+      Pattern pattern = null;
+      if ("stix".equals(o.path("pattern_type").asText()) && patternNode.isTextual()) {
+        try {
+          pattern = PatternParser.parse(patternNode.asText(), limits.patternLimits());
+        } catch (PatternException e) {
+          throw new Refusal(
+              "stix.pattern." + e.code(), id + " property pattern: " + e.getMessage());
+        }
+      }
       validate(o);
       String patternType = o.path("pattern_type").asText();
       if (!"stix".equals(patternType)) {
@@ -310,11 +321,8 @@ public final class StixAdapter {
                 + patternType
                 + "' patterns cannot be keyed by the hub; only pattern_type 'stix' is accepted");
       }
-      Pattern pattern;
-      try {
-        pattern = PatternParser.parse(patternNode.asText(), limits.patternLimits());
-      } catch (PatternException e) {
-        throw new Refusal("stix.pattern." + e.code(), id + " property pattern: " + e.getMessage());
+      if (pattern == null) {
+        throw new Refusal("stix.required", id + " property pattern: missing");
       }
       ObservableKey key;
       try {

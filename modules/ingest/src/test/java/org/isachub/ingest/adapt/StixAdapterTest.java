@@ -128,7 +128,7 @@ class StixAdapterTest {
   @Test
   void shouldRefuseABadPatternWithTheParsersCode() throws Exception {
     ObjectOutcome o = only(adapt(bundle(indicator(IND_1, "[ipv4-addr:value = '1.2.3.4'", ""))));
-    assertThat(o.code()).startsWith("stix.");
+    assertThat(o.code()).isEqualTo("stix.pattern.syntax");
     assertThat(o.reason()).startsWith(IND_1 + " property pattern");
   }
 
