@@ -51,7 +51,7 @@ class RunCommandIT {
     String bootstrap = "127.0.0.1:" + port;
 
     RunningHub first = RunningHub.start(dataDir, port, controllerPort);
-    assertThat(first.output()).anyMatch(l -> l.contains("7 created"));
+    assertThat(first.output()).anyMatch(l -> l.contains(Topics.fixed().size() + " created"));
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       for (TopicCatalogue.Status s :
@@ -78,7 +78,7 @@ class RunCommandIT {
     assertThat(first.output()).contains("isachub: stopped cleanly");
 
     RunningHub second = RunningHub.start(dataDir, port, controllerPort);
-    assertThat(second.output()).anyMatch(l -> l.contains("7 unchanged"));
+    assertThat(second.output()).anyMatch(l -> l.contains(Topics.fixed().size() + " unchanged"));
     assertThat(readMembers(bootstrap)).containsExactly(member);
     assertThat(second.interruptAndWait()).isEqualTo(SIGINT_EXIT);
   }

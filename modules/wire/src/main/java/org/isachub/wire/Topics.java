@@ -12,6 +12,7 @@ import org.isachub.wire.avro.AuditEvent;
 import org.isachub.wire.avro.DeadLetter;
 import org.isachub.wire.avro.FeedEntry;
 import org.isachub.wire.avro.IndicatorState;
+import org.isachub.wire.avro.IngestPosition;
 import org.isachub.wire.avro.Member;
 import org.isachub.wire.avro.Sighting;
 import org.isachub.wire.avro.Submission;
@@ -118,6 +119,21 @@ public final class Topics {
           Map.of(),
           "Deliveries, authentication failures and administrative changes.");
 
+  /**
+   * Positions of the pulling ingest sources (TAXII pollers), compacted, keyed by poller id. Each
+   * position is written in the same transaction as the records of the page it follows.
+   */
+  public static final TopicSpec<String, IngestPosition> INGEST_POSITIONS =
+      new TopicSpec<>(
+          "isac.ingest.positions.v1",
+          KEYS,
+          new WireSerde<>(IngestPosition.class),
+          1,
+          Cleanup.COMPACT,
+          Duration.ZERO,
+          Map.of(),
+          "Positions of the TAXII pollers in their upstream collections, keyed by poller id.");
+
   // Feed specs are asked for on every feed entry; building one means a regex match and a serde.
   private static final int MAX_CACHED_FEEDS = 100_000;
   private static final java.util.concurrent.ConcurrentMap<String, TopicSpec<String, FeedEntry>>
@@ -131,7 +147,15 @@ public final class Topics {
    * @return the topics in data-flow order
    */
   public static List<TopicSpec<?, ?>> fixed() {
-    return List.of(SUBMISSIONS, SIGHTINGS, INDICATORS, MEMBERS, SUBSCRIPTIONS, DEAD_LETTERS, AUDIT);
+    return List.of(
+        SUBMISSIONS,
+        SIGHTINGS,
+        INDICATORS,
+        MEMBERS,
+        SUBSCRIPTIONS,
+        DEAD_LETTERS,
+        AUDIT,
+        INGEST_POSITIONS);
   }
 
   /**

@@ -21,7 +21,8 @@ class TopicsTest {
         .containsEntry("isac.submissions.v1", Cleanup.DELETE)
         .containsEntry("isac.sightings.v1", Cleanup.DELETE)
         .containsEntry("isac.deadletter.v1", Cleanup.DELETE)
-        .containsEntry("isac.audit.v1", Cleanup.DELETE);
+        .containsEntry("isac.audit.v1", Cleanup.DELETE)
+        .containsEntry("isac.ingest.positions.v1", Cleanup.COMPACT);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.isachub.wire.avro.Decision;
 import org.isachub.wire.avro.FeedEntry;
 import org.isachub.wire.avro.FeedOp;
 import org.isachub.wire.avro.IndicatorState;
+import org.isachub.wire.avro.IngestPosition;
 import org.isachub.wire.avro.Member;
 import org.isachub.wire.avro.MemberKind;
 import org.isachub.wire.avro.Score;
@@ -48,7 +49,8 @@ final class WireSamples {
         Subscription.class, subscription(),
         FeedEntry.class, feedEntry(),
         DeadLetter.class, deadLetter(),
-        AuditEvent.class, auditEvent());
+        AuditEvent.class, auditEvent(),
+        IngestPosition.class, ingestPosition());
   }
 
   static Submission submission() {
@@ -294,6 +296,20 @@ final class WireSamples {
         .setMarking(Tlp.AMBER)
         .setOutcome("ok")
         .setDetail(Map.of("status", "204"))
+        .build();
+  }
+
+  static IngestPosition ingestPosition() {
+    return IngestPosition.newBuilder()
+        .setPollerId("upstream-cisa")
+        .setApiRoot("https://taxii.example.org/api1/")
+        .setCollectionId("91a7b528-80eb-42ed-a74d-c6fbd5a26116")
+        .setAddedAfter("2026-11-03T11:00:00.000Z")
+        .setNext("page-3")
+        .setDateAddedLast("2026-11-03T11:59:59.123456Z")
+        .setPages(12)
+        .setObjects(1_200)
+        .setUpdatedAt(T0)
         .build();
   }
 }

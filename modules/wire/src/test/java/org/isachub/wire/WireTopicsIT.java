@@ -61,6 +61,7 @@ class WireTopicsIT {
         Topics.DEAD_LETTERS,
         new Object[] {"k".getBytes(StandardCharsets.UTF_8), WireSamples.deadLetter()});
     out.put(Topics.AUDIT, new Object[] {"us-pa", WireSamples.auditEvent()});
+    out.put(Topics.INGEST_POSITIONS, new Object[] {"upstream-cisa", WireSamples.ingestPosition()});
     return out;
   }
 

@@ -15,6 +15,7 @@ import org.isachub.wire.avro.AuditEvent;
 import org.isachub.wire.avro.DeadLetter;
 import org.isachub.wire.avro.FeedEntry;
 import org.isachub.wire.avro.IndicatorState;
+import org.isachub.wire.avro.IngestPosition;
 import org.isachub.wire.avro.Member;
 import org.isachub.wire.avro.Sighting;
 import org.isachub.wire.avro.Submission;
@@ -40,7 +41,8 @@ public final class SchemaCatalog implements SchemaStore {
           "Subscription",
           "FeedEntry",
           "DeadLetter",
-          "AuditEvent");
+          "AuditEvent",
+          "IngestPosition");
 
   /** Shared named types that the record files refer to; parsed first. */
   public static final List<String> SHARED_TYPE_FILES = List.of("Tlp", "Clearance", "Decision");
@@ -60,7 +62,8 @@ public final class SchemaCatalog implements SchemaStore {
             Subscription.SCHEMA$,
             FeedEntry.SCHEMA$,
             DeadLetter.SCHEMA$,
-            AuditEvent.SCHEMA$)) {
+            AuditEvent.SCHEMA$,
+            IngestPosition.SCHEMA$)) {
       byFingerprint.put(fingerprint(current), current);
     }
     for (String version : RELEASED_VERSIONS) {
