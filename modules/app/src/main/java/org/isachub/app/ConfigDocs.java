@@ -19,6 +19,7 @@ public final class ConfigDocs {
   public static Map<String, ConfigDef> sections() {
     Map<String, ConfigDef> sections = new LinkedHashMap<>();
     sections.put("Hub process (`isachub run`)", HubConfig.CONFIG);
+    sections.put("Ingest stage", org.isachub.ingest.IngestConfig.CONFIG);
     sections.put("Enrich stage", org.isachub.enrich.EnrichConfig.CONFIG);
     sections.put("Distribute stage", org.isachub.distribute.DistributeConfig.CONFIG);
     return sections;
