@@ -80,8 +80,6 @@ public final class MemberAdmin implements AutoCloseable {
     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     // Fail an administrative call promptly when Kafka is away instead of blocking for a minute.
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(timeout.toMillis(), 60_000));
-    settings.put(
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 30_000));
     this.producer =
         new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     this.directory = directory;
