@@ -110,13 +110,15 @@ public final class FailureLimiter {
 
     synchronized Verdict check(long now) {
       refill(now);
-      if (tokens >= 1) {
+      // The epsilon forgives floating-point dust: ten seconds at six a minute is one attempt.
+      if (tokens >= 1 - 1e-9) {
         refusing = false;
         return new Verdict(0, false);
       }
       boolean first = !refusing;
       refusing = true;
-      long seconds = (long) Math.ceil((1 - tokens) / perNano / 1e9);
+      // The small epsilon keeps floating-point dust from adding a whole second.
+      long seconds = (long) Math.ceil((1 - tokens) / perNano / 1e9 - 1e-6);
       return new Verdict(Math.max(1, seconds), first);
     }
 
@@ -127,7 +129,7 @@ public final class FailureLimiter {
 
     synchronized boolean full(long now) {
       refill(now);
-      return tokens >= burst;
+      return tokens >= burst - 1e-9;
     }
 
     private void refill(long now) {
