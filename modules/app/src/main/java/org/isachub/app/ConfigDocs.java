@@ -20,6 +20,7 @@ public final class ConfigDocs {
     Map<String, ConfigDef> sections = new LinkedHashMap<>();
     sections.put("Hub process (`isachub run`)", HubConfig.CONFIG);
     sections.put("Enrich stage", org.isachub.enrich.EnrichConfig.CONFIG);
+    sections.put("HTTP server", org.isachub.server.ServerConfig.CONFIG);
     return sections;
   }
 
