@@ -70,7 +70,17 @@ class ServerIT {
     try (Admin admin = Admin.create(kafka)) {
       new TopicCatalogue(admin, (short) 1, 1).apply(Topics.fixed());
     }
-    runtime = start(Map.of(ServerConfig.AUTH_FAILURE_BURST_CONFIG, "1000"));
+    runtime =
+        start(
+            Map.of(ServerConfig.AUTH_FAILURE_BURST_CONFIG, "1000"),
+            List.of(
+                (routes, context) ->
+                    routes.get(
+                        "/api/v1/test/boom",
+                        ctx -> {
+                          throw new IllegalStateException(
+                              "secret detail from org.example.Internal at line 42");
+                        })));
     base = runtime.baseUri();
     List<DemoSeed.DemoMember> demo;
     try (InputStream in = Files.newInputStream(Path.of("../../deploy/local/demo-members.json"))) {
@@ -84,6 +94,11 @@ class ServerIT {
   }
 
   private ServerRuntime start(Map<String, String> overrides) throws Exception {
+    return start(overrides, List.of());
+  }
+
+  private ServerRuntime start(Map<String, String> overrides, List<ServerModule> modules)
+      throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put(ServerConfig.PORT_CONFIG, "0");
     settings.put(ServerConfig.MAX_REQUEST_BYTES_CONFIG, Long.toString(MAX_BODY));
@@ -94,7 +109,7 @@ class ServerIT {
             kafka,
             new SimpleMeterRegistry(),
             Clock.systemUTC(),
-            List.of());
+            modules);
     r.start();
     return r;
   }
@@ -451,6 +466,11 @@ class ServerIT {
                 .build()),
         405,
         "method_not_allowed");
+    HttpResponse<String> boom = get("/api/v1/test/boom", admin);
+    assertCleanError(boom, 500, "internal_error");
+    assertThat(boom.body()).doesNotContain("secret").doesNotContain("Internal");
+    assertThat(json(boom).get("message").asText())
+        .matches("internal error \\(reference [0-9a-f-]{36}\\)");
     HttpResponse<String> notJson = post("/api/v1/admin/members", admin, "{\"id\": ");
     assertCleanError(notJson, 400, "bad_request");
     assertThat(json(notJson).get("message").asText()).contains("not valid JSON");
