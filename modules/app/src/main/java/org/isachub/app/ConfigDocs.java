@@ -22,6 +22,7 @@ public final class ConfigDocs {
     sections.put("Ingest stage", org.isachub.ingest.IngestConfig.CONFIG);
     sections.put("Enrich stage", org.isachub.enrich.EnrichConfig.CONFIG);
     sections.put("Distribute stage", org.isachub.distribute.DistributeConfig.CONFIG);
+    sections.put("HTTP server", org.isachub.server.ServerConfig.CONFIG);
     return sections;
   }
 

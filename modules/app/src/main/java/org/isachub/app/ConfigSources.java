@@ -53,7 +53,10 @@ public final class ConfigSources {
    */
   public static Map<String, String> fromEnvironment(Map<String, String> env) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String key : HubConfig.CONFIG.names()) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    // Every documented section, so ISACHUB_SERVER_PORT works like ISACHUB_DATA_DIR.
+    ConfigDocs.sections().values().forEach(def -> keys.addAll(def.names()));
+    for (String key : keys) {
       String variable = key.toUpperCase(Locale.ROOT).replace('.', '_');
       String value = env.get(variable);
       if (value != null && variable.startsWith(ENV_PREFIX)) {

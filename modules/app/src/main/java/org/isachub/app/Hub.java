@@ -1,7 +1,10 @@
 package org.isachub.app;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,6 +15,10 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.isachub.broker.BrokerSettings;
 import org.isachub.broker.EmbeddedKafkaBroker;
+import org.isachub.distribute.member.AuditLog;
+import org.isachub.distribute.member.DemoSeed;
+import org.isachub.distribute.member.MemberAdmin;
+import org.isachub.distribute.member.MemberDirectory;
 import org.isachub.wire.TopicCatalogue;
 import org.isachub.wire.Topics;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class Hub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  private static final String DEMO_MEMBERS_RESOURCE = "/org/isachub/app/demo-members.json";
+  private static final Duration SEED_TIMEOUT = Duration.ofSeconds(60);
 
   private final HubConfig config;
   private final Map<String, StageFactory> factories;
@@ -37,6 +46,7 @@ public final class Hub implements AutoCloseable {
   private @Nullable EmbeddedKafkaBroker broker;
   private List<TopicCatalogue.Result> topicResults = List.of();
   private List<String> unavailableRoles = List.of();
+  private DemoSeed.@Nullable Result demo;
   private boolean closed;
 
   /**
@@ -71,6 +81,9 @@ public final class Hub implements AutoCloseable {
       }
       try (Admin admin = Admin.create(kafkaClientSettings())) {
         topicResults = catalogue(admin).apply(Topics.fixed());
+      }
+      if (config.seedsDemo()) {
+        demo = seedDemo();
       }
       List<String> missing = new ArrayList<>();
       for (String role : config.roles()) {
@@ -176,6 +189,38 @@ public final class Hub implements AutoCloseable {
    */
   public List<String> unavailableRoles() {
     return unavailableRoles;
+  }
+
+  /**
+   * What seeding the demo members did, if this process seeded them.
+   *
+   * @return the demo members' tokens and what changed, or null when not seeded
+   */
+  public DemoSeed.@Nullable Result demo() {
+    return demo;
+  }
+
+  private DemoSeed.Result seedDemo() throws Exception {
+    List<DemoSeed.DemoMember> members;
+    String file = config.getString(HubConfig.DEMO_MEMBERS_FILE_CONFIG);
+    try (InputStream in =
+        file.isBlank()
+            ? Hub.class.getResourceAsStream(DEMO_MEMBERS_RESOURCE)
+            : Files.newInputStream(Path.of(file))) {
+      if (in == null) {
+        throw new IllegalStateException("the launcher was built without " + DEMO_MEMBERS_RESOURCE);
+      }
+      members = DemoSeed.read(in);
+    }
+    Map<String, Object> kafka = kafkaClientSettings();
+    Clock clock = Clock.systemUTC();
+    try (MemberDirectory directory = new MemberDirectory(kafka, "isachub-seed-directory").start();
+        AuditLog audit = new AuditLog(kafka, "isachub-seed-audit");
+        MemberAdmin admin =
+            new MemberAdmin(kafka, "isachub-seed-admin", directory, audit, clock, SEED_TIMEOUT)) {
+      return new DemoSeed(directory, admin, clock)
+          .seed(members, config.demoCredentialsFile(), SEED_TIMEOUT);
+    }
   }
 
   /**

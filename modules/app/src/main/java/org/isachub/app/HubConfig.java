@@ -75,6 +75,22 @@ public final class HubConfig extends AbstractConfig {
           + " Raise it to run more stage processes than partitions allow. Member feeds always keep"
           + " one partition.";
 
+  /** Key of the demo seeding mode. */
+  public static final String DEMO_SEED_CONFIG = "isachub.demo.seed";
+
+  private static final String DEMO_SEED_DOC =
+      "Whether run seeds the demo members (deploy/local/demo-members.json) and writes their"
+          + " tokens to <isachub.data.dir>/demo-credentials.json: auto seeds only with the embedded"
+          + " broker, always also on a cluster, never not at all. Never seed a production cluster:"
+          + " the demo admin's token is printed.";
+
+  /** Key of the demo members file. */
+  public static final String DEMO_MEMBERS_FILE_CONFIG = "isachub.demo.members.file";
+
+  private static final String DEMO_MEMBERS_FILE_DOC =
+      "Demo members to seed, in the format of deploy/local/demo-members.json. Empty uses the copy"
+          + " of that file built into the launcher.";
+
   /** The roles a hub process can run. */
   public static final List<String> ALL_ROLES = List.of("ingest", "enrich", "distribute", "server");
 
@@ -127,7 +143,15 @@ public final class HubConfig extends AbstractConfig {
               1,
               Range.between(1, 64),
               Importance.MEDIUM,
-              PARTITION_FACTOR_DOC);
+              PARTITION_FACTOR_DOC)
+          .define(
+              DEMO_SEED_CONFIG,
+              Type.STRING,
+              "auto",
+              ConfigDef.ValidString.in("auto", "always", "never"),
+              Importance.MEDIUM,
+              DEMO_SEED_DOC)
+          .define(DEMO_MEMBERS_FILE_CONFIG, Type.STRING, "", Importance.LOW, DEMO_MEMBERS_FILE_DOC);
 
   /**
    * Parses and validates settings.
@@ -163,6 +187,25 @@ public final class HubConfig extends AbstractConfig {
    */
   public Path dataDir() {
     return Path.of(getString(DATA_DIR_CONFIG));
+  }
+
+  /**
+   * Tells whether this process seeds the demo members.
+   *
+   * @return true for {@code always}, and for {@code auto} with the embedded broker
+   */
+  public boolean seedsDemo() {
+    String mode = getString(DEMO_SEED_CONFIG);
+    return mode.equals("always") || (mode.equals("auto") && usesEmbeddedBroker());
+  }
+
+  /**
+   * Where the demo members' tokens are kept.
+   *
+   * @return {@code <data dir>/demo-credentials.json}
+   */
+  public Path demoCredentialsFile() {
+    return dataDir().resolve("demo-credentials.json");
   }
 
   /**

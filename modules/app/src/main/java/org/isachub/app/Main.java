@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       TopicsCommand.class,
+      MembersCommand.class,
+      SubscriptionsCommand.class,
       ConfigDocsCommand.class,
       org.isachub.bench.EndToEnd.class,
       CommandLine.HelpCommand.class

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
+import org.isachub.distribute.member.DemoSeed;
 import org.isachub.wire.TopicCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,21 @@ public final class RunCommand implements Callable<Integer> {
           "  not yet  "
               + String.join(", ", hub.unavailableRoles())
               + " (not part of this build yet; see the README's feature table)");
+    }
+    for (Stage stage : hub.stages()) {
+      if (stage.role().equals("server")) {
+        out.println("  portal   " + stage.endpoint());
+      }
+    }
+    DemoSeed.Result demo = hub.demo();
+    if (demo != null) {
+      out.println(
+          "  demo     members seeded; tokens also in "
+              + demo.file().toAbsolutePath()
+              + " (owner-only)");
+      for (Map.Entry<String, String> e : demo.credentials().entrySet()) {
+        out.println("  demo     " + String.format("%-15s", e.getKey()) + " " + e.getValue());
+      }
     }
     out.println("  data     " + config.dataDir().toAbsolutePath());
     out.println("isachub ready (Ctrl-C to stop)");

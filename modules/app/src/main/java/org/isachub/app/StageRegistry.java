@@ -1,12 +1,16 @@
 package org.isachub.app;
 
 import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.isachub.distribute.DistributeConfig;
 import org.isachub.distribute.DistributeStage;
 import org.isachub.enrich.EnrichConfig;
 import org.isachub.enrich.EnrichStage;
+import org.isachub.server.ServerConfig;
+import org.isachub.server.ServerRuntime;
 
 /** The stages this build provides, by role. Roles without an entry are reported as unavailable. */
 final class StageRegistry {
@@ -17,7 +21,39 @@ final class StageRegistry {
     Map<String, StageFactory> factories = new LinkedHashMap<>();
     factories.put("enrich", StageRegistry::enrich);
     factories.put("distribute", StageRegistry::distribute);
+    factories.put("server", StageRegistry::server);
     return factories;
+  }
+
+  private static Stage server(HubConfig config, Map<String, Object> kafka) {
+    ServerRuntime runtime =
+        new ServerRuntime(
+            new ServerConfig(config.originals()),
+            kafka,
+            Metrics.globalRegistry,
+            Clock.systemUTC(),
+            List.of());
+    return new Stage() {
+      @Override
+      public String role() {
+        return "server";
+      }
+
+      @Override
+      public void start() throws Exception {
+        runtime.start();
+      }
+
+      @Override
+      public String endpoint() {
+        return runtime.baseUri().toString();
+      }
+
+      @Override
+      public void close() {
+        runtime.close();
+      }
+    };
   }
 
   private static Stage distribute(HubConfig config, Map<String, Object> kafka) {

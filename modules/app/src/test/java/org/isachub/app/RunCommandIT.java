@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.isachub.broker.FreePorts;
+import org.isachub.distribute.member.DemoSeed;
 import org.isachub.wire.TopicCatalogue;
 import org.isachub.wire.Topics;
 import org.isachub.wire.avro.Clearance;
@@ -50,8 +58,20 @@ class RunCommandIT {
     int controllerPort = FreePorts.next();
     String bootstrap = "127.0.0.1:" + port;
 
-    RunningHub first = RunningHub.start(dataDir, port, controllerPort);
+    int httpPort = FreePorts.next();
+    RunningHub first = RunningHub.start(dataDir, port, controllerPort, httpPort);
     assertThat(first.output()).anyMatch(l -> l.contains(Topics.fixed().size() + " created"));
+    assertThat(first.output())
+        .anyMatch(l -> l.equals("  portal   http://127.0.0.1:" + httpPort + "/"));
+    Map<String, String> printed = demoTokens(first.output());
+    assertThat(printed.keySet())
+        .containsExactly(
+            "admin", "analyst", "us-pa", "us-az", "us-pa-dauphin", "us-az-maricopa", "vendor-acme");
+    Path credentials = dataDir.resolve("demo-credentials.json");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+        .isEqualTo("rw-------");
+    assertThat(DemoSeed.readCredentials(credentials)).isEqualTo(printed);
+    assertThat(me(httpPort, printed.get("us-pa-dauphin"))).contains("\"member\":\"us-pa-dauphin\"");
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       for (TopicCatalogue.Status s :
@@ -77,9 +97,25 @@ class RunCommandIT {
     assertThat(first.interruptAndWait()).isEqualTo(SIGINT_EXIT);
     assertThat(first.output()).contains("isachub: stopped cleanly");
 
-    RunningHub second = RunningHub.start(dataDir, port, controllerPort);
+    byte[] fileBefore = Files.readAllBytes(credentials);
+    RunningHub second = RunningHub.start(dataDir, port, controllerPort, httpPort);
     assertThat(second.output()).anyMatch(l -> l.contains(Topics.fixed().size() + " unchanged"));
-    assertThat(readMembers(bootstrap)).containsExactly(member);
+    // Seeding is idempotent: the same tokens, the same file, and they still work.
+    assertThat(demoTokens(second.output())).isEqualTo(printed);
+    assertThat(Files.readAllBytes(credentials)).isEqualTo(fileBefore);
+    assertThat(me(httpPort, printed.get("admin"))).contains("\"role\":\"admin\"");
+    List<Member> members = readMembers(bootstrap);
+    assertThat(members).contains(member);
+    assertThat(members.stream().map(Member::getId).distinct())
+        .containsExactlyInAnyOrder(
+            "admin",
+            "analyst",
+            "us-pa",
+            "us-az",
+            "us-pa-dauphin",
+            "us-az-maricopa",
+            "vendor-acme",
+            "us-ga");
     assertThat(second.interruptAndWait()).isEqualTo(SIGINT_EXIT);
   }
 
@@ -94,6 +130,30 @@ class RunCommandIT {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).isEqualTo(2);
     assertThat(output).contains("mystery").contains("isachub.roles");
+  }
+
+  /** The demo member ids and tokens the banner printed, in order. */
+  private static Map<String, String> demoTokens(List<String> output) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : output) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length == 3 && parts[0].equals("demo") && parts[2].startsWith("isac_")) {
+        out.put(parts[1], parts[2]);
+      }
+    }
+    return out;
+  }
+
+  private static String me(int httpPort, String token) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/me"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
   }
 
   private static List<Member> readMembers(String bootstrap) {
@@ -119,10 +179,10 @@ class RunCommandIT {
   private static Member member() {
     java.time.Instant now = java.time.Instant.parse("2026-11-03T07:00:00Z");
     return Member.newBuilder()
-        .setId("us-az")
-        .setDisplayName("Arizona Secretary of State")
+        .setId("us-ga")
+        .setDisplayName("Georgia Secretary of State")
         .setKind(MemberKind.STATE)
-        .setJurisdiction("US-AZ")
+        .setJurisdiction("US-GA")
         .setClearance(Clearance.AMBER)
         .setCreatedAt(now)
         .setUpdatedAt(now)
@@ -164,7 +224,8 @@ class RunCommandIT {
       reader.start();
     }
 
-    static RunningHub start(Path dataDir, int port, int controllerPort) throws Exception {
+    static RunningHub start(Path dataDir, int port, int controllerPort, int httpPort)
+        throws Exception {
       Process process =
           new ProcessBuilder(
                   javaCommand(
@@ -174,7 +235,9 @@ class RunCommandIT {
                       "--kafka-port",
                       Integer.toString(port),
                       "--controller-port",
-                      Integer.toString(controllerPort)))
+                      Integer.toString(controllerPort),
+                      "-D",
+                      "isachub.server.port=" + httpPort))
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       RunningHub hub = new RunningHub(process);
