@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       MembersCommand.class,
       SubscriptionsCommand.class,
       ConfigDocsCommand.class,
+      PublishCommand.class,
       org.isachub.bench.EndToEnd.class,
       CommandLine.HelpCommand.class
     })

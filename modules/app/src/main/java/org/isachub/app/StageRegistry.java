@@ -9,8 +9,12 @@ import org.isachub.distribute.DistributeConfig;
 import org.isachub.distribute.DistributeStage;
 import org.isachub.enrich.EnrichConfig;
 import org.isachub.enrich.EnrichStage;
+import org.isachub.ingest.IngestConfig;
+import org.isachub.ingest.Ingestor;
+import org.isachub.ingest.index.IndicatorIdIndex;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
+import org.isachub.server.ingest.SubmissionsModule;
 
 /** The stages this build provides, by role. Roles without an entry are reported as unavailable. */
 final class StageRegistry {
@@ -26,13 +30,16 @@ final class StageRegistry {
   }
 
   private static Stage server(HubConfig config, Map<String, Object> kafka) {
+    IngestConfig ingestConfig = new IngestConfig(config.originals());
+    IndicatorIdIndex index = new IndicatorIdIndex(kafka, "isachub-server-indicator-index");
+    Ingestor ingestor = new Ingestor(ingestConfig, kafka, index, Metrics.globalRegistry);
     ServerRuntime runtime =
         new ServerRuntime(
             new ServerConfig(config.originals()),
             kafka,
             Metrics.globalRegistry,
             Clock.systemUTC(),
-            List.of());
+            List.of(new SubmissionsModule(ingestor, ingestConfig)));
     return new Stage() {
       @Override
       public String role() {
@@ -41,6 +48,7 @@ final class StageRegistry {
 
       @Override
       public void start() throws Exception {
+        index.start();
         runtime.start();
       }
 
@@ -52,6 +60,8 @@ final class StageRegistry {
       @Override
       public void close() {
         runtime.close();
+        ingestor.close();
+        index.close();
       }
     };
   }

@@ -278,6 +278,8 @@ public final class TaxiiPoller implements AutoCloseable {
       producer.send(
           new ProducerRecord<>(Topics.INGEST_POSITIONS.name(), key, value),
           (m, e) -> recordFailure(e));
+      // Commit would flush anyway; flushing first puts the page in the log before the hook runs.
+      producer.flush();
       hook.beforeCommit(number);
       producer.commitTransaction();
       return counts;
