@@ -2,6 +2,7 @@ package org.isachub.app;
 
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.isachub.enrich.EnrichStage;
 import org.isachub.ingest.IngestConfig;
 import org.isachub.ingest.Ingestor;
 import org.isachub.ingest.index.IndicatorIdIndex;
+import org.isachub.ingest.taxii.TaxiiPoller;
+import org.isachub.ingest.taxii.TaxiiSource;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
 import org.isachub.server.ingest.SubmissionsModule;
@@ -23,10 +26,43 @@ final class StageRegistry {
 
   static Map<String, StageFactory> factories() {
     Map<String, StageFactory> factories = new LinkedHashMap<>();
+    factories.put("ingest", StageRegistry::ingest);
     factories.put("enrich", StageRegistry::enrich);
     factories.put("distribute", StageRegistry::distribute);
     factories.put("server", StageRegistry::server);
     return factories;
+  }
+
+  private static Stage ingest(HubConfig config, Map<String, Object> kafka) {
+    IngestConfig ingestConfig = new IngestConfig(config.originals());
+    IndicatorIdIndex index = new IndicatorIdIndex(kafka, "isachub-ingest-indicator-index");
+    List<TaxiiPoller> pollers = new ArrayList<>();
+    for (TaxiiSource source : ingestConfig.taxiiSources()) {
+      pollers.add(new TaxiiPoller(source, ingestConfig, kafka, index, Metrics.globalRegistry));
+    }
+    return new Stage() {
+      @Override
+      public String role() {
+        return "ingest";
+      }
+
+      @Override
+      public void start() {
+        index.start();
+        pollers.forEach(TaxiiPoller::start);
+      }
+
+      @Override
+      public String endpoint() {
+        return pollers.size() + " TAXII poller(s); HTTP submissions are served by the server role";
+      }
+
+      @Override
+      public void close() {
+        pollers.forEach(TaxiiPoller::close);
+        index.close();
+      }
+    };
   }
 
   private static Stage server(HubConfig config, Map<String, Object> kafka) {
