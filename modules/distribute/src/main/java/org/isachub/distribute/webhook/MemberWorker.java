@@ -396,8 +396,8 @@ final class MemberWorker {
           WebhookSignature.SIGNATURE_HEADER,
           WebhookSignature.sign(w.getSecret(), timestamp, b.body()));
       WebhookClient.Response response = client.post(target, headers, b.body());
-      ctx.metrics().attempted(member, System.nanoTime() - started);
       if (response.isSuccess()) {
+        ctx.metrics().attempted(member, System.nanoTime() - started);
         LOG.info(
             "event=webhook-delivered member={} delivery={} entries={} offsets={}-{} status={}"
                 + " attempts={}",

@@ -134,7 +134,7 @@ final class WebhookClient {
       InputStream in = new BufferedInputStream(new DeadlineInputStream(channel, deadline), 8_192);
       return readResponse(in);
     } catch (IOException e) {
-      if (expired.get()) {
+      if (expired.get() || e instanceof SocketTimeoutException) {
         throw new SocketTimeoutException(
             "no complete response from "
                 + target.hostHeader()

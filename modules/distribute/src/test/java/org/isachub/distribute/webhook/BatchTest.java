@@ -12,10 +12,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.isachub.stix.model.StixIds;
 import org.isachub.wire.Topics;
-import org.isachub.wire.avro.Decision;
 import org.isachub.wire.avro.FeedEntry;
 import org.isachub.wire.avro.FeedOp;
-import org.isachub.wire.avro.Tlp;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
@@ -23,37 +21,11 @@ class BatchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-11-03T06:00:00Z");
 
-  static FeedEntry entry(String member, String key, long version, FeedOp op) {
-    String id = StixIds.deterministic("indicator", key);
-    String stix =
-        "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
-            + id
-            + "\",\"pattern\":\"[ipv4-addr:value = '"
-            + key.substring(key.indexOf(':') + 1)
-            + "']\""
-            + (op == FeedOp.WITHDRAW ? ",\"revoked\":true" : "")
-            + "}";
-    return FeedEntry.newBuilder()
-        .setMember(member)
-        .setOp(op)
-        .setKey(key)
-        .setIndicatorId(id)
-        .setStateVersion(version)
-        .setStix(stix)
-        .setTlp(Tlp.GREEN)
-        .setScore(60)
-        .setDecision(op == FeedOp.UPSERT ? Decision.ACTIVE : Decision.REVOKED)
-        .setReason(op == FeedOp.WITHDRAW ? "revoked" : null)
-        .setPublishedAt(T0)
-        .setEmittedAt(T0)
-        .build();
-  }
-
   private static List<Batch.Item> items(String member, long firstOffset, int count) {
     List<Batch.Item> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       FeedEntry e =
-          entry(
+          FeedEntries.entry(
               member, "ipv4-addr:198.51.100." + i, i + 1, i == 2 ? FeedOp.WITHDRAW : FeedOp.UPSERT);
       byte[] value = Topics.feed(member).valueSerde().serializer().serialize("t", e);
       ConsumerRecord<byte[], byte[]> r =
