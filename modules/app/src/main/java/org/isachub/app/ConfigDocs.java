@@ -21,6 +21,7 @@ public final class ConfigDocs {
     sections.put("Hub process (`isachub run`)", HubConfig.CONFIG);
     sections.put("Enrich stage", org.isachub.enrich.EnrichConfig.CONFIG);
     sections.put("Distribute stage", org.isachub.distribute.DistributeConfig.CONFIG);
+    sections.put("Webhooks (distribute role)", org.isachub.distribute.webhook.WebhookConfig.CONFIG);
     return sections;
   }
 
