@@ -159,8 +159,13 @@ final class MemberWorker {
         return;
       }
       c.subscribe(List.of(feed.name()), new Rebalance(c));
+      boolean rewind = false;
       while (running) {
         try {
+          if (rewind) {
+            rewind(c);
+            rewind = false;
+          }
           step(c);
         } catch (WakeupException e) {
           // stop() woke the consumer; the loop condition ends the run.
@@ -168,8 +173,11 @@ final class MemberWorker {
           if (!running) {
             break;
           }
+          // Records may have left the buffer without being delivered: go back to the committed
+          // offset (and its pinned batch) rather than risk skipping ahead.
           LOG.warn("event=webhook-worker-error member={} reason={}", member, e.toString());
-          idle(c, ctx.config().duration(WebhookConfig.BACKOFF_INITIAL_MS_CONFIG));
+          rewind = true;
+          sleep(ctx.config().duration(WebhookConfig.BACKOFF_INITIAL_MS_CONFIG));
         }
       }
     } catch (WakeupException e) {
@@ -257,6 +265,35 @@ final class MemberWorker {
     }
     deadLetter(c, b);
     batch = null;
+  }
+
+  /** Forgets everything read but not committed and seeks back to the committed offset. */
+  private void rewind(KafkaConsumer<byte[], byte[]> c) {
+    buffer.clear();
+    batch = null;
+    pinnedFirst = -1;
+    pinnedLast = -1;
+    if (!c.assignment().contains(partition)) {
+      return;
+    }
+    OffsetAndMetadata committed = c.committed(Set.of(partition), KAFKA_TIMEOUT).get(partition);
+    if (committed == null) {
+      c.seekToBeginning(List.of(partition));
+    } else {
+      c.seek(partition, committed.offset());
+      readPin(committed);
+    }
+  }
+
+  /** Takes up the batch range recorded with a committed offset, if there is one. */
+  private void readPin(OffsetAndMetadata committed) {
+    Matcher m = PIN.matcher(committed.metadata());
+    if (m.matches()) {
+      pinnedFirst = Long.parseLong(m.group(1));
+      pinnedLast = Long.parseLong(m.group(2));
+      LOG.info(
+          "event=webhook-resume-pinned member={} offsets={}-{}", member, pinnedFirst, pinnedLast);
+    }
   }
 
   /** Takes the next batch from the feed, or null if nothing waits. */
@@ -663,15 +700,8 @@ final class MemberWorker {
         return;
       }
       OffsetAndMetadata committed = c.committed(Set.of(partition), KAFKA_TIMEOUT).get(partition);
-      if (committed == null) {
-        return;
-      }
-      Matcher m = PIN.matcher(committed.metadata());
-      if (m.matches()) {
-        pinnedFirst = Long.parseLong(m.group(1));
-        pinnedLast = Long.parseLong(m.group(2));
-        LOG.info(
-            "event=webhook-resume-pinned member={} offsets={}-{}", member, pinnedFirst, pinnedLast);
+      if (committed != null) {
+        readPin(committed);
       }
     }
 
