@@ -23,6 +23,7 @@ public final class ConfigDocs {
     sections.put("Enrich stage", org.isachub.enrich.EnrichConfig.CONFIG);
     sections.put("Distribute stage", org.isachub.distribute.DistributeConfig.CONFIG);
     sections.put("HTTP server", org.isachub.server.ServerConfig.CONFIG);
+    sections.put("Webhooks (distribute role)", org.isachub.distribute.webhook.WebhookConfig.CONFIG);
     return sections;
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.isachub.distribute.DistributeConfig;
 import org.isachub.distribute.DistributeStage;
+import org.isachub.distribute.webhook.WebhookConfig;
+import org.isachub.distribute.webhook.WebhookPusher;
 import org.isachub.enrich.EnrichConfig;
 import org.isachub.enrich.EnrichStage;
 import org.isachub.ingest.IngestConfig;
@@ -18,6 +20,7 @@ import org.isachub.ingest.taxii.TaxiiSource;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
 import org.isachub.server.ingest.SubmissionsModule;
+import org.jspecify.annotations.Nullable;
 
 /** The stages this build provides, by role. Roles without an entry are reported as unavailable. */
 final class StageRegistry {
@@ -109,6 +112,12 @@ final class StageRegistry {
             kafka,
             config.dataDir(),
             Metrics.globalRegistry);
+    WebhookConfig webhookConfig = new WebhookConfig(config.originals());
+    // The webhook channel belongs to the distribute role: it reads the feeds that stage writes.
+    @Nullable WebhookPusher webhooks =
+        webhookConfig.getBoolean(WebhookConfig.ENABLED_CONFIG)
+            ? new WebhookPusher(webhookConfig, kafka, Metrics.globalRegistry)
+            : null;
     return new Stage() {
       @Override
       public String role() {
@@ -118,15 +127,22 @@ final class StageRegistry {
       @Override
       public void start() {
         stage.start();
+        if (webhooks != null) {
+          webhooks.start();
+        }
       }
 
       @Override
       public String endpoint() {
-        return "(Kafka Streams, exactly once; feeds on isac.feed.<member>.v1)";
+        return "(Kafka Streams, exactly once; feeds on isac.feed.<member>.v1"
+            + (webhooks != null ? "; signed webhooks)" : "; webhooks off)");
       }
 
       @Override
       public void close() {
+        if (webhooks != null) {
+          webhooks.close();
+        }
         stage.close();
       }
     };
