@@ -239,7 +239,17 @@ public final class IngestConfig extends AbstractConfig {
               DEFAULT_TLP_CONFIG,
               Type.STRING,
               "GREEN",
-              (name, value) -> tlp(name, String.valueOf(value)),
+              new ConfigDef.Validator() {
+                @Override
+                public void ensureValid(String name, Object value) {
+                  tlp(name, String.valueOf(value));
+                }
+
+                @Override
+                public String toString() {
+                  return "CLEAR, GREEN, AMBER, AMBER+STRICT, RED";
+                }
+              },
               Importance.MEDIUM,
               DEFAULT_TLP_DOC)
           .define(SOURCE_TLP_CONFIG, Type.LIST, "", Importance.MEDIUM, SOURCE_TLP_DOC)
