@@ -172,9 +172,24 @@ public final class HubServer implements AutoCloseable {
         throw ApiError.badRequest("Content-Length is not a number");
       }
       if (declared > maxBytes) {
+        // Read and drop a modestly oversized body first: answering while the client still sends
+        // makes the connection reset and the client may never see the 413. Beyond the bound the
+        // answer goes out at once and the connection closes.
+        if (declared <= drainLimit(maxBytes)) {
+          try (java.io.InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+          } catch (java.io.IOException | RuntimeException e) {
+            // The client went away: nothing more to read.
+          }
+        }
+        ctx.header("Connection", "close");
         throw new ApiError(413, "the request body is larger than " + maxBytes + " bytes");
       }
     }
+  }
+
+  private static long drainLimit(long maxBytes) {
+    return Math.min(64L * 1024 * 1024, Math.max(1024 * 1024, maxBytes * 4));
   }
 
   /** Runs before every matched route: authentication and role check, unless public. */
