@@ -20,6 +20,8 @@ import org.isachub.ingest.taxii.TaxiiSource;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
 import org.isachub.server.ingest.SubmissionsModule;
+import org.isachub.server.taxii.TaxiiModule;
+import org.isachub.server.taxii.TaxiiSettings;
 import org.jspecify.annotations.Nullable;
 
 /** The stages this build provides, by role. Roles without an entry are reported as unavailable. */
@@ -78,7 +80,9 @@ final class StageRegistry {
             kafka,
             Metrics.globalRegistry,
             Clock.systemUTC(),
-            List.of(new SubmissionsModule(ingestor, ingestConfig)));
+            List.of(
+                new SubmissionsModule(ingestor, ingestConfig),
+                new TaxiiModule(ingestor, ingestConfig, TaxiiSettings.defaults())));
     return new Stage() {
       @Override
       public String role() {
