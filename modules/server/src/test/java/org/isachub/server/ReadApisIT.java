@@ -225,6 +225,28 @@ class ReadApisIT {
   }
 
   @Test
+  void shouldForgetAListWhoseFeedTopicWasDeleted() throws Exception {
+    try (Admin admin = Admin.create(kafka)) {
+      new TopicCatalogue(admin, (short) 1, 1).apply(List.of(Topics.feed("us-az")));
+    }
+    feed("us-az", upsert("us-az", "ipv4-addr:192.0.2.77", 60, T0));
+    assertThat(get("/api/v1/feeds/us-az/blocklist.txt", "us-az").body()).isEqualTo("192.0.2.77\n");
+
+    try (Admin admin = Admin.create(kafka)) {
+      admin.deleteTopics(List.of(Topics.feed("us-az").name())).all().get();
+    }
+
+    // The replica looks for topics every 300 ms; the class timeout bounds the wait.
+    String body = get("/api/v1/feeds/us-az/blocklist.txt", "us-az").body();
+    while (!body.isEmpty()) {
+      Thread.sleep(100);
+      body = get("/api/v1/feeds/us-az/blocklist.txt", "us-az").body();
+    }
+    assertThat(get("/api/v1/feeds/us-az/blocklist.csv", "us-az").body())
+        .isEqualTo("type,value,score,tlp,first_listed\r\n");
+  }
+
+  @Test
   void shouldRefuseAnUnknownTypeWithA400ThatNamesTheKnownOnes() throws Exception {
     HttpResponse<String> r = get("/api/v1/feeds/us-pa/blocklist.txt?type=ipv5-addr", "us-pa");
 
@@ -247,6 +269,15 @@ class ReadApisIT {
     assertThat(body.path("score").path("components").path("corroboration").asDouble())
         .isEqualTo(0.4);
     assertThat(body.path("source_count").asInt()).isEqualTo(1);
+    assertThat(
+            runtime
+                .context()
+                .metrics()
+                .get("isachub.server.replica.entries")
+                .tag("replica", "indicators")
+                .gauge()
+                .value())
+        .isEqualTo(4.0);
     assertThat(r.body()).doesNotContain("amber-partner").doesNotContain("85");
   }
 

@@ -12,6 +12,7 @@ import org.isachub.distribute.member.Role;
 import org.isachub.server.ApiError;
 import org.isachub.server.Requests;
 import org.isachub.server.ServerContext;
+import org.isachub.server.ServerMetrics;
 import org.isachub.server.ServerModule;
 import org.isachub.server.internal.TopicReplica;
 import org.isachub.stix.observable.ObservableKey;
@@ -47,6 +48,7 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
 
   private final Blocklists blocklists = new Blocklists();
   private final TopicReplica replica;
+  private volatile @Nullable ServerMetrics metrics;
 
   /**
    * Creates the module; nothing is read until {@link #start()}.
@@ -57,7 +59,14 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
    */
   public BlocklistModule(Map<String, Object> kafka, String clientId, Duration refresh) {
     this.replica =
-        new TopicReplica("blocklists", kafka, clientId, Topics::isFeed, refresh, this::apply);
+        new TopicReplica(
+            "blocklists",
+            kafka,
+            clientId,
+            Topics::isFeed,
+            refresh,
+            this::apply,
+            tp -> blocklists.forget(member(tp.topic())));
   }
 
   /**
@@ -81,13 +90,16 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
 
   @Override
   public void register(RoutesConfig routes, ServerContext context) {
+    ServerMetrics m = new ServerMetrics(context.metrics());
+    m.replicaEntries("blocklists", blocklists::size);
+    metrics = m;
     context.health().register("blocklists", replica::isReady);
     routes.get("/api/v1/feeds/{member}/blocklist.txt", this::text);
     routes.get("/api/v1/feeds/{member}/blocklist.csv", this::csv);
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> r) {
-    String member = r.topic().substring("isac.feed.".length(), r.topic().length() - ".v1".length());
+    String member = member(r.topic());
     try {
       var spec = Topics.feed(member);
       String key = spec.keySerde().deserializer().deserialize(r.topic(), r.key());
@@ -101,6 +113,10 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
       FeedEntry entry = spec.valueSerde().deserializer().deserialize(r.topic(), r.value());
       blocklists.apply(member, key, entry);
     } catch (RuntimeException e) {
+      ServerMetrics m = metrics;
+      if (m != null) {
+        m.replicaSkipped("blocklists");
+      }
       // One unreadable record must not stop every member's blocklist.
       LOG.warn(
           "event=blocklist-record-skipped topic={} offset={} reason={}",
@@ -108,6 +124,10 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
           r.offset(),
           e.toString());
     }
+  }
+
+  private static String member(String feedTopic) {
+    return feedTopic.substring("isac.feed.".length(), feedTopic.length() - ".v1".length());
   }
 
   private void text(Context ctx) {

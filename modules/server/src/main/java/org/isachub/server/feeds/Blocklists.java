@@ -53,6 +53,15 @@ public final class Blocklists {
   }
 
   /**
+   * Drops a member's whole list, when its feed is gone.
+   *
+   * @param member the member id
+   */
+  public void forget(String member) {
+    byMember.remove(member);
+  }
+
+  /**
    * A member's active listings, in canonical key order.
    *
    * @param member the member id

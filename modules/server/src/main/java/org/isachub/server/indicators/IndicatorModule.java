@@ -16,6 +16,7 @@ import org.isachub.server.Access;
 import org.isachub.server.ApiError;
 import org.isachub.server.Requests;
 import org.isachub.server.ServerContext;
+import org.isachub.server.ServerMetrics;
 import org.isachub.server.ServerModule;
 import org.isachub.server.internal.TopicReplica;
 import org.isachub.stix.observable.ObservableException;
@@ -25,6 +26,7 @@ import org.isachub.wire.avro.AudienceView;
 import org.isachub.wire.avro.IndicatorState;
 import org.isachub.wire.avro.Member;
 import org.isachub.wire.avro.Score;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
 
   private final IndicatorStates states = new IndicatorStates();
   private final TopicReplica replica;
+  private volatile @Nullable ServerMetrics metrics;
 
   /**
    * Creates the module; nothing is read until {@link #start()}.
@@ -62,7 +65,14 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
     // The topic is fixed; the refresh only matters until it exists and if partitions are added.
     this.replica =
         new TopicReplica(
-            "indicators", kafka, clientId, topic::equals, Duration.ofSeconds(30), this::apply);
+            "indicators",
+            kafka,
+            clientId,
+            topic::equals,
+            Duration.ofSeconds(30),
+            this::apply,
+            // The topic is part of the hub's catalogue; it is only missing while being recreated.
+            tp -> {});
   }
 
   /**
@@ -86,6 +96,9 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
 
   @Override
   public void register(RoutesConfig routes, ServerContext context) {
+    ServerMetrics m = new ServerMetrics(context.metrics());
+    m.replicaEntries("indicators", states::size);
+    metrics = m;
     context.health().register("indicators", replica::isReady);
     routes.get("/api/v1/indicators/{key}", ctx -> lookup(ctx, context));
     routes.get(
@@ -105,6 +118,10 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
       states.apply(
           key, Topics.INDICATORS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
     } catch (RuntimeException e) {
+      ServerMetrics m = metrics;
+      if (m != null) {
+        m.replicaSkipped("indicators");
+      }
       // One unreadable record must not stop the lookup for every other indicator.
       LOG.warn(
           "event=indicator-record-skipped partition={} offset={} reason={}",

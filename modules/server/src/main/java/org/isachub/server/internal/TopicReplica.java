@@ -45,6 +45,7 @@ public final class TopicReplica implements AutoCloseable {
   private final Map<String, Object> settings;
   private final Predicate<String> topics;
   private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
+  private final Consumer<TopicPartition> onRemoved;
   private final long refreshNanos;
   private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
   private final CountDownLatch ready = new CountDownLatch(1);
@@ -62,6 +63,7 @@ public final class TopicReplica implements AutoCloseable {
    * @param topics selects the topics to read
    * @param refresh how often to look for new topics
    * @param handler applies one record; must not throw
+   * @param onRemoved forgets what was read from a partition whose topic was deleted; must not throw
    */
   public TopicReplica(
       String name,
@@ -69,7 +71,8 @@ public final class TopicReplica implements AutoCloseable {
       String clientId,
       Predicate<String> topics,
       Duration refresh,
-      Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+      Consumer<ConsumerRecord<byte[], byte[]>> handler,
+      Consumer<TopicPartition> onRemoved) {
     this.name = name;
     Map<String, Object> s = new HashMap<>(kafka);
     s.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -84,6 +87,7 @@ public final class TopicReplica implements AutoCloseable {
     this.settings = s;
     this.topics = topics;
     this.handler = handler;
+    this.onRemoved = onRemoved;
     this.refreshNanos = refresh.toNanos();
     this.thread = new Thread(this::run, "isachub-replica-" + name);
     this.thread.setDaemon(true);
@@ -147,14 +151,23 @@ public final class TopicReplica implements AutoCloseable {
           if (found != null && !found.equals(assigned)) {
             Set<TopicPartition> fresh = new HashSet<>(found);
             fresh.removeAll(assigned);
+            Set<TopicPartition> gone = new HashSet<>(assigned);
+            gone.removeAll(found);
             c.assign(found);
             c.seekToBeginning(fresh);
+            // A deleted topic (a removed member's feed) must not keep serving; should it come
+            // back, it is read again from the beginning.
+            for (TopicPartition tp : gone) {
+              applied.remove(tp);
+              onRemoved.accept(tp);
+            }
             assigned = found;
             LOG.info(
-                "event=replica-assigned replica={} partitions={} new={}",
+                "event=replica-assigned replica={} partitions={} new={} removed={}",
                 name,
                 found.size(),
-                fresh.size());
+                fresh.size(),
+                gone.size());
           }
           if (targets == null && found != null) {
             targets = c.endOffsets(found);

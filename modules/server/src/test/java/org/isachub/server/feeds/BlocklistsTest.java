@@ -103,6 +103,18 @@ class BlocklistsTest {
   }
 
   @Test
+  void shouldForgetAWholeListWhenTheMembersFeedIsGone() {
+    lists.apply("a", "ipv4-addr:10.0.0.1", upsert("a", "ipv4-addr:10.0.0.1", 50, T0));
+    lists.apply("b", "ipv4-addr:10.0.0.2", upsert("b", "ipv4-addr:10.0.0.2", 50, T0));
+
+    lists.forget("a");
+
+    assertThat(lists.of("a", null)).isEmpty();
+    assertThat(lists.of("b", null)).hasSize(1);
+    assertThat(lists.size()).isEqualTo(1);
+  }
+
+  @Test
   void shouldQuoteCsvCellsThatHoldCommasOrQuotesAndWriteTlp20Labels() {
     assertThat(BlocklistModule.cell("http://x.example/a,b")).isEqualTo("\"http://x.example/a,b\"");
     assertThat(BlocklistModule.cell("a\"b")).isEqualTo("\"a\"\"b\"");
