@@ -222,6 +222,10 @@ class ReadApisIT {
     HttpResponse<String> asAdmin = get("/api/v1/feeds/us-pa-dauphin/blocklist.txt", "admin");
     assertThat(asAdmin.statusCode()).isEqualTo(200);
     assertThat(asAdmin.body()).isEqualTo("192.0.2.5\n");
+    assertThat(get("/api/v1/feeds/no-such-member/blocklist.txt", "admin").statusCode())
+        .isEqualTo(404);
+    assertThat(get("/api/v1/feeds/no-such-member/blocklist.txt", "us-pa").statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -279,6 +283,7 @@ class ReadApisIT {
                 .value())
         .isEqualTo(4.0);
     assertThat(r.body()).doesNotContain("amber-partner").doesNotContain("85");
+    assertThat(body.has("contributions") || body.has("sightings") || body.has("version")).isFalse();
   }
 
   @Test

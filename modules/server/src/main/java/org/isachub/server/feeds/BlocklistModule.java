@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>A member reads only its own blocklist; admins may read any member's (for support), analysts
- * and everyone else get {@code 403} for another member's. An unknown {@code type} is {@code 400}.
+ * and everyone else get {@code 403} for another member's. An unknown {@code type} is {@code 400};
+ * an admin asking for a member the directory does not know gets {@code 404}.
  *
  * <p>Start it before the server answers requests and close it after; until its replica has caught
  * up, the {@code blocklists} health check says not ready.
@@ -94,8 +95,8 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
     m.replicaEntries("blocklists", blocklists::size);
     metrics = m;
     context.health().register("blocklists", replica::isReady);
-    routes.get("/api/v1/feeds/{member}/blocklist.txt", this::text);
-    routes.get("/api/v1/feeds/{member}/blocklist.csv", this::csv);
+    routes.get("/api/v1/feeds/{member}/blocklist.txt", ctx -> text(ctx, context));
+    routes.get("/api/v1/feeds/{member}/blocklist.csv", ctx -> csv(ctx, context));
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> r) {
@@ -130,8 +131,8 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
     return feedTopic.substring("isac.feed.".length(), feedTopic.length() - ".v1".length());
   }
 
-  private void text(Context ctx) {
-    List<Listing> listings = listings(ctx);
+  private void text(Context ctx, ServerContext context) {
+    List<Listing> listings = listings(ctx, context);
     StringBuilder out = new StringBuilder(listings.size() * 24);
     for (Listing l : listings) {
       String value = l.value();
@@ -146,8 +147,8 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
     ctx.result(out.toString());
   }
 
-  private void csv(Context ctx) {
-    List<Listing> listings = listings(ctx);
+  private void csv(Context ctx, ServerContext context) {
+    List<Listing> listings = listings(ctx, context);
     StringBuilder out = new StringBuilder(64 + listings.size() * 64);
     out.append("type,value,score,tlp,first_listed\r\n");
     for (Listing l : listings) {
@@ -166,7 +167,7 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
     ctx.result(out.toString());
   }
 
-  private List<Listing> listings(Context ctx) {
+  private List<Listing> listings(Context ctx, ServerContext context) {
     Principal caller = Requests.principal(ctx);
     String member = ctx.pathParam("member");
     if (!member.equals(caller.memberId()) && caller.role() != Role.ADMIN) {
@@ -174,6 +175,10 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
     }
     if (!Topics.MEMBER_ID.matcher(member).matches()) {
       throw ApiError.badRequest("'" + member + "' is not a member id");
+    }
+    // Only an admin can get here for another member, and may learn that it does not exist.
+    if (!member.equals(caller.memberId()) && context.directory().member(member).isEmpty()) {
+      throw ApiError.notFound("no member " + member);
     }
     return blocklists.of(member, type(ctx.queryParam("type")));
   }
