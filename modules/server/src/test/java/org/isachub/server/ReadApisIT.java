@@ -251,6 +251,44 @@ class ReadApisIT {
   }
 
   @Test
+  void shouldAnswer503WithRetryAfterUntilTheReplicasHaveCaughtUp() throws Exception {
+    // Modules that are never started stand for replicas still loading.
+    try (BlocklistModule loadingLists =
+            new BlocklistModule(kafka, "read-apis-it-loading-lists", Duration.ofSeconds(1));
+        IndicatorModule loadingStates = new IndicatorModule(kafka, "read-apis-it-loading-states");
+        ServerRuntime loading =
+            new ServerRuntime(
+                new ServerConfig(Map.of(ServerConfig.PORT_CONFIG, "0")),
+                kafka,
+                new SimpleMeterRegistry(),
+                Clock.systemUTC(),
+                List.of(loadingLists, loadingStates))) {
+      loading.start();
+      assertThat(loading.context().directory().awaitReady(WAIT)).isTrue();
+      URI other = loading.baseUri();
+
+      for (String path :
+          List.of(
+              "/api/v1/feeds/us-pa/blocklist.txt",
+              "/api/v1/indicators/" + enc(BOTH),
+              "/api/v1/indicators/" + enc(BOTH) + "/recipients")) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(other.resolve(path))
+                    .header(
+                        "Authorization",
+                        "Bearer " + tokens.get(path.contains("feeds") ? "us-pa" : "analyst"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).contains("5");
+        assertThat(JSON.readTree(r.body()).path("message").asText()).contains("still loading");
+      }
+    }
+  }
+
+  @Test
   void shouldRefuseAnUnknownTypeWithA400ThatNamesTheKnownOnes() throws Exception {
     HttpResponse<String> r = get("/api/v1/feeds/us-pa/blocklist.txt?type=ipv5-addr", "us-pa");
 

@@ -169,6 +169,7 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
 
   private List<Listing> listings(Context ctx, ServerContext context) {
     Principal caller = Requests.principal(ctx);
+    requireReady();
     String member = ctx.pathParam("member");
     if (!member.equals(caller.memberId()) && caller.role() != Role.ADMIN) {
       throw ApiError.forbidden("a member may read only its own blocklist");
@@ -212,6 +213,17 @@ public final class BlocklistModule implements ServerModule, AutoCloseable {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /** Refuses to answer from a replica that has not caught up: a partial answer looks complete. */
+  private void requireReady() {
+    if (!replica.isReady()) {
+      throw new ApiError(
+          503,
+          "service_unavailable",
+          "the blocklists are still loading; retry shortly",
+          Map.of("Retry-After", "5"));
+    }
   }
 
   /** Stops reading the feeds. Safe to call twice. */

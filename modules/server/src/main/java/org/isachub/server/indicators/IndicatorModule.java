@@ -133,6 +133,7 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
 
   private void lookup(Context ctx, ServerContext context) {
     Principal caller = Requests.principal(ctx);
+    requireReady();
     String key = key(ctx);
     Member member =
         context
@@ -150,6 +151,7 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
   }
 
   private void recipients(Context ctx, ServerContext context) {
+    requireReady();
     String key = key(ctx);
     IndicatorState state =
         states.get(key).orElseThrow(() -> ApiError.notFound("no indicator " + key + " is known"));
@@ -241,6 +243,17 @@ public final class IndicatorModule implements ServerModule, AutoCloseable {
 
   private static String tlp(String name) {
     return "TLP:" + name.replace('_', '+');
+  }
+
+  /** Refuses to answer from a replica that has not caught up: a partial answer looks complete. */
+  private void requireReady() {
+    if (!replica.isReady()) {
+      throw new ApiError(
+          503,
+          "service_unavailable",
+          "the indicator states are still loading; retry shortly",
+          Map.of("Retry-After", "5"));
+    }
   }
 
   /** Stops reading the indicators topic. Safe to call twice. */
