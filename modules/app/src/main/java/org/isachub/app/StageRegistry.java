@@ -19,6 +19,8 @@ import org.isachub.ingest.taxii.TaxiiPoller;
 import org.isachub.ingest.taxii.TaxiiSource;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
+import org.isachub.server.feeds.BlocklistModule;
+import org.isachub.server.indicators.IndicatorModule;
 import org.isachub.server.ingest.SubmissionsModule;
 import org.isachub.server.taxii.TaxiiModule;
 import org.isachub.server.taxii.TaxiiSettings;
@@ -74,6 +76,9 @@ final class StageRegistry {
     IngestConfig ingestConfig = new IngestConfig(config.originals());
     IndicatorIdIndex index = new IndicatorIdIndex(kafka, "isachub-server-indicator-index");
     Ingestor ingestor = new Ingestor(ingestConfig, kafka, index, Metrics.globalRegistry);
+    BlocklistModule blocklists =
+        new BlocklistModule(kafka, "isachub-server-blocklists", BlocklistModule.DEFAULT_REFRESH);
+    IndicatorModule indicators = new IndicatorModule(kafka, "isachub-server-indicators");
     ServerRuntime runtime =
         new ServerRuntime(
             new ServerConfig(config.originals()),
@@ -82,7 +87,9 @@ final class StageRegistry {
             Clock.systemUTC(),
             List.of(
                 new SubmissionsModule(ingestor, ingestConfig),
-                new TaxiiModule(ingestor, ingestConfig, TaxiiSettings.defaults())));
+                new TaxiiModule(ingestor, ingestConfig, TaxiiSettings.defaults()),
+                blocklists,
+                indicators));
     return new Stage() {
       @Override
       public String role() {
@@ -92,6 +99,8 @@ final class StageRegistry {
       @Override
       public void start() throws Exception {
         index.start();
+        blocklists.start();
+        indicators.start();
         runtime.start();
       }
 
@@ -103,6 +112,8 @@ final class StageRegistry {
       @Override
       public void close() {
         runtime.close();
+        indicators.close();
+        blocklists.close();
         ingestor.close();
         index.close();
       }
