@@ -206,15 +206,24 @@ public final class ServerConfig extends AbstractConfig {
               METRICS_TOKEN_CONFIG,
               Type.PASSWORD,
               "",
-              (name, value) -> {
-                if (value instanceof Password p
-                    && !p.value().isEmpty()
-                    && p.value().length() < 32) {
-                  throw new ConfigException(name, "[hidden]", "must be at least 32 characters");
-                }
-              },
+              new TokenLength(32),
               Importance.MEDIUM,
               METRICS_TOKEN_DOC);
+
+  /** Accepts an empty password or one of at least a minimum length, never echoing the value. */
+  private record TokenLength(int min) implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value instanceof Password p && !p.value().isEmpty() && p.value().length() < min) {
+        throw new ConfigException(name, "[hidden]", "must be at least " + min + " characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty or at least " + min + " characters";
+    }
+  }
 
   /**
    * Parses and validates settings.
