@@ -222,7 +222,10 @@ class MetricsIT {
                 after, "isachub_distribute_publish_to_feed_seconds_bucket", Map.of("le", "+Inf")))
         .isEqualTo(latencyCount + written);
     // The Streams clients' own metrics are bound too.
-    assertThat(after).contains("kafka_stream_");
+    assertThat(after)
+        .contains("kafka_stream_thread_process_rate")
+        .contains("client_id=\"isachub-enrich")
+        .contains("client_id=\"isachub-distribute");
   }
 
   @Test
@@ -251,6 +254,24 @@ class MetricsIT {
     assertThat(gauge(second, "isachub_distribute_webhook_lag_seconds", UP)).isZero();
     assertThat(sample(second, "isachub_distribute_webhook_failures_total", Map.of("member", DOWN)))
         .isPositive();
+  }
+
+  @Test
+  @Order(5)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void shouldAnswer503NamingTheStageOnHealthOnceAStreamsStageHasStopped() throws Exception {
+    Stage enrich =
+        hub.stages().stream().filter(s -> s.role().equals("enrich")).findFirst().orElseThrow();
+    enrich.close();
+
+    HttpResponse<String> health = get("/health", null);
+    assertThat(health.statusCode()).isEqualTo(503);
+    JsonNode body = JSON.readTree(health.body());
+    assertThat(body.path("status").asText()).isEqualTo("not-ready");
+    assertThat(body.path("checks").path("enrich").asText()).isEqualTo("not-ready");
+    assertThat(body.path("checks").path("distribute").asText()).isEqualTo("ready");
+    // Its Streams meters went with it.
+    assertThat(scrape()).doesNotContain("client_id=\"isachub-enrich");
   }
 
   private static String scrape() throws IOException, InterruptedException {
