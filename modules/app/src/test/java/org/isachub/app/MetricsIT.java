@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -124,6 +126,7 @@ class MetricsIT {
     settings.put(HubConfig.REPLICATION_FACTOR_CONFIG, "1");
     settings.put(EnrichConfig.PUNCTUATE_INTERVAL_MS_CONFIG, "200");
     settings.put(DistributeConfig.CHANGE_CHECK_INTERVAL_MS_CONFIG, "200");
+    settings.put(DistributeConfig.LAG_INTERVAL_MS_CONFIG, "200");
     settings.put(ServerConfig.HOST_CONFIG, "127.0.0.1");
     settings.put(ServerConfig.PORT_CONFIG, "0");
     settings.put(ServerConfig.METRICS_TOKEN_CONFIG, TOKEN);
@@ -258,6 +261,59 @@ class MetricsIT {
 
   @Test
   @Order(5)
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void shouldShowTheLagOfAMembersOwnConsumerGroupThatStoppedWhileACaughtUpOneStaysAtZero(
+      EmbeddedKafkaBroker broker) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      TopicPartition down = new TopicPartition(Topics.feed(DOWN).name(), 0);
+      TopicPartition up = new TopicPartition(Topics.feed(UP).name(), 0);
+      long upEnd =
+          admin
+              .listOffsets(Map.of(up, OffsetSpec.latest()))
+              .partitionResult(up)
+              .get(30, TimeUnit.SECONDS)
+              .offset();
+      // A member's own consumer that read nothing yet, and another's that is at the end.
+      admin
+          .alterConsumerGroupOffsets(DOWN + "-siem", Map.of(down, new OffsetAndMetadata(0)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      admin
+          .alterConsumerGroupOffsets(UP + "-siem", Map.of(up, new OffsetAndMetadata(upEnd)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    Map<String, String> downSiem = Map.of("member", DOWN, "consumer", DOWN + "-siem");
+    Map<String, String> upSiem = Map.of("member", UP, "consumer", UP + "-siem");
+    await(() -> scrape().contains("consumer=\"" + UP + "-siem\""));
+    await(() -> sample(scrape(), "isachub_distribute_feed_lag_seconds", downSiem) > 0);
+
+    String first = scrape();
+    double seconds = sample(first, "isachub_distribute_feed_lag_seconds", downSiem);
+    assertThat(sample(first, "isachub_distribute_feed_lag_records", downSiem))
+        .isGreaterThanOrEqualTo(PUBLISHED);
+    assertThat(sample(first, "isachub_distribute_feed_lag_records", upSiem)).isZero();
+    assertThat(sample(first, "isachub_distribute_feed_lag_seconds", upSiem)).isZero();
+
+    await(() -> sample(scrape(), "isachub_distribute_feed_lag_seconds", downSiem) > seconds);
+    String second = scrape();
+    assertThat(sample(second, "isachub_distribute_feed_lag_seconds", downSiem))
+        .isGreaterThan(seconds);
+    assertThat(sample(second, "isachub_distribute_feed_lag_records", upSiem)).isZero();
+    // The webhook pusher's own group of the healthy member is measured too, and caught up.
+    assertThat(second).contains("consumer=\"isachub-webhook-" + UP + "\"");
+    assertThat(
+            sample(
+                second,
+                "isachub_distribute_feed_lag_records",
+                Map.of("member", UP, "consumer", "isachub-webhook-" + UP)))
+        .isZero();
+  }
+
+  @Test
+  @Order(6)
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void shouldAnswer503NamingTheStageOnHealthOnceAStreamsStageHasStopped() throws Exception {
     Stage enrich =

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * DistributeMetrics#FEED_LAG_SECONDS}). Gauges of groups that stop reading a feed are removed.
  *
  * <p>The age is read from the record at the group's committed offset with one short seek per
- * lagging partition, so one round costs one admin listing, one offset query per group and at most
- * one fetch per lagging partition.
+ * partition not at its end, so one round costs one admin listing, one offset query per group and
+ * one bounded fetch (at most two seconds) per such partition. A group whose committed offset is
+ * followed only by transaction markers counts as caught up. The record count is the distance in
+ * offsets, so it includes the markers among the waiting records.
  *
  * <p>Start once, close once; {@link #refresh()} is not safe to call while the monitor runs.
  */
@@ -55,7 +57,8 @@ public final class FeedLagMonitor implements AutoCloseable {
   private static final Pattern FEED_TOPIC =
       Pattern.compile("isac\\.feed\\.([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\\.v1");
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration SEEK_POLL = Duration.ofMillis(500);
+  private static final Duration SEEK_POLL = Duration.ofMillis(50);
+  private static final Duration SEEK_BOUND = Duration.ofSeconds(2);
 
   private final Admin admin;
   private final KafkaConsumer<byte[], byte[]> peeker;
@@ -175,13 +178,15 @@ public final class FeedLagMonitor implements AutoCloseable {
       long oldest = Long.MAX_VALUE;
       for (Map.Entry<TopicPartition, Long> p : e.getValue().entrySet()) {
         long end = ends.getOrDefault(p.getKey(), p.getValue());
-        long behind = Math.max(0, end - p.getValue());
-        records += behind;
-        if (behind > 0) {
-          long at = timestampAt(p.getKey(), p.getValue());
-          if (at >= 0) {
-            oldest = Math.min(oldest, at);
-          }
+        if (end <= p.getValue()) {
+          continue;
+        }
+        // Offsets between the position and the end may be only transaction markers: a group is
+        // behind when a committed record is waiting for it.
+        long at = timestampAt(p.getKey(), p.getValue(), end);
+        if (at >= 0) {
+          records += end - p.getValue();
+          oldest = Math.min(oldest, at);
         }
       }
       long millis = oldest == Long.MAX_VALUE ? 0 : Math.max(0, now - oldest);
@@ -215,12 +220,21 @@ public final class FeedLagMonitor implements AutoCloseable {
     return out;
   }
 
-  /** The timestamp of the first committed record at or after an offset; -1 if none came back. */
-  private long timestampAt(TopicPartition tp, long offset) {
+  /**
+   * The timestamp of the first committed record at or after an offset and before the end; -1 when
+   * there is none (only transaction markers) or none came back within the bound.
+   */
+  private long timestampAt(TopicPartition tp, long offset, long end) {
     peeker.assign(List.of(tp));
     peeker.seek(tp, offset);
-    for (ConsumerRecord<byte[], byte[]> r : peeker.poll(SEEK_POLL)) {
-      return r.timestamp();
+    long deadline = System.nanoTime() + SEEK_BOUND.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> r : peeker.poll(SEEK_POLL)) {
+        return r.offset() < end ? r.timestamp() : -1;
+      }
+      if (peeker.position(tp) >= end) {
+        return -1; // skipped past markers to the end: nothing waits
+      }
     }
     return -1;
   }

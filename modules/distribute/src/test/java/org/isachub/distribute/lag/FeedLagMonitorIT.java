@@ -77,9 +77,16 @@ class FeedLagMonitorIT {
             .isEqualTo(540.0);
         assertThat(gauge(registry, DistributeMetrics.FEED_LAG_RECORDS, "own-lag-a")).isZero();
         assertThat(gauge(registry, DistributeMetrics.FEED_LAG_SECONDS, "own-lag-a")).isZero();
-        assertThat(registry.find(DistributeMetrics.FEED_LAG_RECORDS).gauges())
-            .allSatisfy(g -> assertThat(g.getId().getTag("member")).isEqualTo("lag-a"))
-            .noneMatch(g -> "not-a-feed-reader".equals(g.getId().getTag("consumer")));
+        assertThat(
+                registry.find(DistributeMetrics.FEED_LAG_RECORDS).tag("member", "lag-a").gauges())
+            .extracting(g -> g.getId().getTag("consumer"))
+            .containsExactlyInAnyOrder("taxii-lag-a", "own-lag-a");
+        assertThat(
+                registry
+                    .find(DistributeMetrics.FEED_LAG_RECORDS)
+                    .tag("consumer", "not-a-feed-reader")
+                    .gauges())
+            .isEmpty();
 
         admin.deleteConsumerGroups(List.of("taxii-lag-a")).all().get(30, TimeUnit.SECONDS);
         monitor.refresh();
@@ -87,6 +94,46 @@ class FeedLagMonitorIT {
         assertThat(gauge(registry, DistributeMetrics.FEED_LAG_RECORDS, "own-lag-a")).isZero();
       }
       assertThat(registry.find(DistributeMetrics.FEED_LAG_RECORDS).gauges()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldCountAGroupWhoseOffsetIsFollowedOnlyByATransactionMarkerAsCaughtUp(
+      EmbeddedKafkaBroker broker) throws Exception {
+    Map<String, Object> kafka =
+        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    String topic = Topics.feed("lag-tx").name();
+    try (Admin admin = Admin.create(kafka)) {
+      new TopicCatalogue(admin, (short) 1, 1).apply(List.of(Topics.feed("lag-tx")));
+      try (KafkaProducer<String, String> p =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  broker.bootstrapServers(),
+                  ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                  "lag-it-tx"),
+              new StringSerializer(),
+              new StringSerializer())) {
+        p.initTransactions();
+        p.beginTransaction();
+        p.send(new ProducerRecord<>(topic, 0, "k0", "v0"));
+        p.send(new ProducerRecord<>(topic, 0, "k1", "v1"));
+        p.commitTransaction();
+      }
+      TopicPartition tp = new TopicPartition(topic, 0);
+      // Records at 0 and 1, the commit marker at 2: a consumer that read both commits 2.
+      commit(admin, "caught-up-tx", tp, 2);
+      commit(admin, "behind-tx", tp, 1);
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (FeedLagMonitor monitor =
+          new FeedLagMonitor(
+              kafka, "lag-it-tx", Duration.ofMinutes(10), registry, Clock.systemUTC())) {
+        monitor.refresh();
+        assertThat(gauge(registry, DistributeMetrics.FEED_LAG_RECORDS, "caught-up-tx")).isZero();
+        assertThat(gauge(registry, DistributeMetrics.FEED_LAG_SECONDS, "caught-up-tx")).isZero();
+        // One record and the marker.
+        assertThat(gauge(registry, DistributeMetrics.FEED_LAG_RECORDS, "behind-tx")).isEqualTo(2.0);
+      }
     }
   }
 
