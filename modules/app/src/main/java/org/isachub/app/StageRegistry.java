@@ -1,13 +1,16 @@
 package org.isachub.app;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.isachub.distribute.DistributeConfig;
 import org.isachub.distribute.DistributeStage;
+import org.isachub.distribute.lag.FeedLagMonitor;
 import org.isachub.distribute.webhook.WebhookConfig;
 import org.isachub.distribute.webhook.WebhookPusher;
 import org.isachub.enrich.EnrichConfig;
@@ -17,11 +20,13 @@ import org.isachub.ingest.Ingestor;
 import org.isachub.ingest.index.IndicatorIdIndex;
 import org.isachub.ingest.taxii.TaxiiPoller;
 import org.isachub.ingest.taxii.TaxiiSource;
+import org.isachub.server.Health;
 import org.isachub.server.ServerConfig;
 import org.isachub.server.ServerRuntime;
 import org.isachub.server.feeds.BlocklistModule;
 import org.isachub.server.indicators.IndicatorModule;
 import org.isachub.server.ingest.SubmissionsModule;
+import org.isachub.server.metrics.MetricsModule;
 import org.isachub.server.taxii.TaxiiModule;
 import org.isachub.server.taxii.TaxiiSettings;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +37,15 @@ final class StageRegistry {
   private StageRegistry() {}
 
   static Map<String, StageFactory> factories() {
+    // Before any stage builds its meters, so that all of them reach the scrape.
+    Observability.prometheus();
+    // One set of checks per hub: the Streams stages add theirs, the server reports them all.
+    Health health = new Health();
     Map<String, StageFactory> factories = new LinkedHashMap<>();
     factories.put("ingest", StageRegistry::ingest);
-    factories.put("enrich", StageRegistry::enrich);
-    factories.put("distribute", StageRegistry::distribute);
-    factories.put("server", StageRegistry::server);
+    factories.put("enrich", (config, kafka) -> enrich(config, kafka, health));
+    factories.put("distribute", (config, kafka) -> distribute(config, kafka, health));
+    factories.put("server", (config, kafka) -> server(config, kafka, health));
     return factories;
   }
 
@@ -72,7 +81,7 @@ final class StageRegistry {
     };
   }
 
-  private static Stage server(HubConfig config, Map<String, Object> kafka) {
+  private static Stage server(HubConfig config, Map<String, Object> kafka, Health health) {
     IngestConfig ingestConfig = new IngestConfig(config.originals());
     IndicatorIdIndex index = new IndicatorIdIndex(kafka, "isachub-server-indicator-index");
     Ingestor ingestor = new Ingestor(ingestConfig, kafka, index, Metrics.globalRegistry);
@@ -89,7 +98,9 @@ final class StageRegistry {
                 new SubmissionsModule(ingestor, ingestConfig),
                 new TaxiiModule(ingestor, ingestConfig, TaxiiSettings.defaults()),
                 blocklists,
-                indicators));
+                indicators,
+                new MetricsModule(Observability.prometheus())),
+            health);
     return new Stage() {
       @Override
       public String role() {
@@ -120,20 +131,31 @@ final class StageRegistry {
     };
   }
 
-  private static Stage distribute(HubConfig config, Map<String, Object> kafka) {
+  private static Stage distribute(HubConfig config, Map<String, Object> kafka, Health health) {
+    DistributeConfig distributeConfig = new DistributeConfig(config.originals());
     DistributeStage stage =
-        new DistributeStage(
-            new DistributeConfig(config.originals()),
-            kafka,
-            config.dataDir(),
-            Metrics.globalRegistry);
+        new DistributeStage(distributeConfig, kafka, config.dataDir(), Metrics.globalRegistry);
+    long lagInterval = distributeConfig.getLong(DistributeConfig.LAG_INTERVAL_MS_CONFIG);
+    // Measures every group reading a feed: TAXII cursors, members' own consumers, the pusher.
+    @Nullable FeedLagMonitor lag =
+        lagInterval > 0
+            ? new FeedLagMonitor(
+                kafka,
+                "isachub-feed-lag-" + ProcessHandle.current().pid(),
+                Duration.ofMillis(lagInterval),
+                Metrics.globalRegistry,
+                Clock.systemUTC())
+            : null;
     WebhookConfig webhookConfig = new WebhookConfig(config.originals());
     // The webhook channel belongs to the distribute role: it reads the feeds that stage writes.
     @Nullable WebhookPusher webhooks =
         webhookConfig.getBoolean(WebhookConfig.ENABLED_CONFIG)
             ? new WebhookPusher(webhookConfig, kafka, Metrics.globalRegistry)
             : null;
+    Observability.registerStreamsHealth(health, "distribute", stage::streams);
     return new Stage() {
+      private @Nullable KafkaStreamsMetrics streamsMetrics;
+
       @Override
       public String role() {
         return "distribute";
@@ -142,8 +164,12 @@ final class StageRegistry {
       @Override
       public void start() {
         stage.start();
+        streamsMetrics = Observability.bindStreams(stage.streams());
         if (webhooks != null) {
           webhooks.start();
+        }
+        if (lag != null) {
+          lag.start();
         }
       }
 
@@ -155,19 +181,26 @@ final class StageRegistry {
 
       @Override
       public void close() {
+        if (lag != null) {
+          lag.close();
+        }
         if (webhooks != null) {
           webhooks.close();
         }
+        closeQuietly(streamsMetrics);
         stage.close();
       }
     };
   }
 
-  private static Stage enrich(HubConfig config, Map<String, Object> kafka) {
+  private static Stage enrich(HubConfig config, Map<String, Object> kafka, Health health) {
     EnrichStage stage =
         new EnrichStage(
             new EnrichConfig(config.originals()), kafka, config.dataDir(), Metrics.globalRegistry);
+    Observability.registerStreamsHealth(health, "enrich", stage::streams);
     return new Stage() {
+      private @Nullable KafkaStreamsMetrics streamsMetrics;
+
       @Override
       public String role() {
         return "enrich";
@@ -176,6 +209,7 @@ final class StageRegistry {
       @Override
       public void start() {
         stage.start();
+        streamsMetrics = Observability.bindStreams(stage.streams());
       }
 
       @Override
@@ -185,8 +219,16 @@ final class StageRegistry {
 
       @Override
       public void close() {
+        closeQuietly(streamsMetrics);
         stage.close();
       }
     };
+  }
+
+  private static void closeQuietly(@Nullable KafkaStreamsMetrics binding) {
+    if (binding != null) {
+      // Removes the Streams meters; the instance is about to go away.
+      binding.close();
+    }
   }
 }

@@ -48,6 +48,13 @@ public final class DistributeConfig extends AbstractConfig {
       "How often (wall clock) each task looks for changed members and subscriptions and backfills"
           + " or withdraws for them.";
 
+  /** Key of the interval at which the feed consumers' lag is measured. */
+  public static final String LAG_INTERVAL_MS_CONFIG = "isachub.distribute.lag.interval.ms";
+
+  private static final String LAG_INTERVAL_MS_DOC =
+      "How often the lag of every consumer group reading a member's feed topic is measured and"
+          + " published as isachub.distribute.feed.lag.records and .seconds; 0 turns it off.";
+
   /** The definition of every key. */
   public static final ConfigDef CONFIG =
       new ConfigDef()
@@ -72,7 +79,14 @@ public final class DistributeConfig extends AbstractConfig {
               1_000L,
               Range.between(10, 600_000),
               Importance.LOW,
-              CHANGE_CHECK_INTERVAL_MS_DOC);
+              CHANGE_CHECK_INTERVAL_MS_DOC)
+          .define(
+              LAG_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              30_000L,
+              Range.between(0, 3_600_000),
+              Importance.LOW,
+              LAG_INTERVAL_MS_DOC);
 
   /**
    * Parses and validates settings.

@@ -8,16 +8,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The distribute stage's feed metrics, all named here: feed entries by member and operation,
- * matching time, subscriptions indexed, withdrawals, backfills.
+ * matching time, subscriptions indexed, withdrawals, backfills, and the end-to-end latency from
+ * publication to feed entry.
  *
  * <p>Thread-safe.
  */
 public final class DistributeMetrics {
 
+  /** Gauge: feed records a member's consumer group has not consumed, by member and consumer. */
+  public static final String FEED_LAG_RECORDS = "isachub.distribute.feed.lag.records";
+
+  /** Gauge: age in seconds of the oldest feed record a consumer group has not consumed. */
+  public static final String FEED_LAG_SECONDS = "isachub.distribute.feed.lag.seconds";
+
+  /** Timer: from an indicator's publication to each feed entry it caused. */
+  public static final String PUBLISH_TO_FEED = "isachub.distribute.publish.to.feed";
+
   private final MeterRegistry registry;
   private final Timer matching;
   private final AtomicInteger indexed = new AtomicInteger();
   private final Counter backfilled;
+  private final Timer publishToFeed;
   private final java.util.concurrent.ConcurrentMap<String, Counter> entries =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -37,6 +48,27 @@ public final class DistributeMetrics {
         Counter.builder("isachub.distribute.backfill.indicators")
             .description("Indicators re-evaluated because a member or subscription changed")
             .register(registry);
+    this.publishToFeed =
+        Timer.builder(PUBLISH_TO_FEED)
+            .description(
+                "End-to-end latency of each feed entry: from the publication time the indicator"
+                    + " carries to the time the entry was emitted")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(java.time.Duration.ofMillis(1))
+            .maximumExpectedValue(java.time.Duration.ofHours(1))
+            .register(registry);
+  }
+
+  /**
+   * Records the end-to-end latency of one feed entry. A negative difference (clock skew between the
+   * publisher and this stage) is recorded as zero, so the count still matches the entries.
+   *
+   * @param publishedAt when the indicator was published, as its record carries it
+   * @param emittedAt when the feed entry was emitted
+   */
+  public void publishedToFeed(java.time.Instant publishedAt, java.time.Instant emittedAt) {
+    long millis = Math.max(0, emittedAt.toEpochMilli() - publishedAt.toEpochMilli());
+    publishToFeed.record(millis, TimeUnit.MILLISECONDS);
   }
 
   /**

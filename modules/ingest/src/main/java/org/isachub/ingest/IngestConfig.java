@@ -239,17 +239,10 @@ public final class IngestConfig extends AbstractConfig {
               DEFAULT_TLP_CONFIG,
               Type.STRING,
               "GREEN",
-              new ConfigDef.Validator() {
-                @Override
-                public void ensureValid(String name, Object value) {
-                  tlp(name, String.valueOf(value));
-                }
-
-                @Override
-                public String toString() {
-                  return "CLEAR, GREEN, AMBER, AMBER+STRICT, RED";
-                }
-              },
+              // Named, so the generated configuration reference is stable from run to run.
+              ConfigDef.LambdaValidator.with(
+                  (name, value) -> tlp(name, String.valueOf(value)),
+                  () -> "CLEAR, GREEN, AMBER, AMBER+STRICT, RED"),
               Importance.MEDIUM,
               DEFAULT_TLP_DOC)
           .define(SOURCE_TLP_CONFIG, Type.LIST, "", Importance.MEDIUM, SOURCE_TLP_DOC)

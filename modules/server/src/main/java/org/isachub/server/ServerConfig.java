@@ -111,6 +111,14 @@ public final class ServerConfig extends AbstractConfig {
       "How long an administrative request waits for Kafka to acknowledge a change before it"
           + " answers 503.";
 
+  /** Key of the bearer token a metrics scraper presents. */
+  public static final String METRICS_TOKEN_CONFIG = "isachub.server.metrics.token";
+
+  private static final String METRICS_TOKEN_DOC =
+      "Bearer token that GET /metrics requires (Prometheus: authorization.credentials). At least"
+          + " 32 characters; empty turns /metrics off (404). It is not a member token: it opens"
+          + " nothing but the metrics.";
+
   /** The definition of every key. */
   public static final ConfigDef CONFIG =
       new ConfigDef()
@@ -193,7 +201,29 @@ public final class ServerConfig extends AbstractConfig {
               10_000L,
               Range.between(100, 300_000),
               Importance.LOW,
-              KAFKA_TIMEOUT_MS_DOC);
+              KAFKA_TIMEOUT_MS_DOC)
+          .define(
+              METRICS_TOKEN_CONFIG,
+              Type.PASSWORD,
+              "",
+              new TokenLength(32),
+              Importance.MEDIUM,
+              METRICS_TOKEN_DOC);
+
+  /** Accepts an empty password or one of at least a minimum length, never echoing the value. */
+  private record TokenLength(int min) implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value instanceof Password p && !p.value().isEmpty() && p.value().length() < min) {
+        throw new ConfigException(name, "[hidden]", "must be at least " + min + " characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty or at least " + min + " characters";
+    }
+  }
 
   /**
    * Parses and validates settings.
@@ -231,6 +261,16 @@ public final class ServerConfig extends AbstractConfig {
    */
   public @Nullable String keystorePassword() {
     Password p = getPassword(KEYSTORE_PASSWORD_CONFIG);
+    return p == null || p.value().isEmpty() ? null : p.value();
+  }
+
+  /**
+   * The bearer token {@code GET /metrics} requires.
+   *
+   * @return the token, or null when metrics are not served
+   */
+  public @Nullable String metricsToken() {
+    Password p = getPassword(METRICS_TOKEN_CONFIG);
     return p == null || p.value().isEmpty() ? null : p.value();
   }
 

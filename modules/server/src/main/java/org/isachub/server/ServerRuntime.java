@@ -56,13 +56,34 @@ public final class ServerRuntime implements AutoCloseable {
       MeterRegistry metrics,
       Clock clock,
       List<ServerModule> extraModules) {
+    this(config, kafka, metrics, clock, extraModules, new Health());
+  }
+
+  /**
+   * Assembles the server role with a health registry shared with other parts of the process, so
+   * that {@code /health} also reports their checks (e.g. the Streams stages).
+   *
+   * @param config the server configuration
+   * @param kafka Kafka client settings (bootstrap servers and pass-through settings)
+   * @param metrics the meter registry
+   * @param clock the time source
+   * @param extraModules route groups beyond the admin and account routes
+   * @param health the checks {@code /health} reports; the server adds {@code members} and {@code
+   *     kafka}
+   */
+  public ServerRuntime(
+      ServerConfig config,
+      Map<String, Object> kafka,
+      MeterRegistry metrics,
+      Clock clock,
+      List<ServerModule> extraModules,
+      Health health) {
     String instance = "isachub-server-" + UUID.randomUUID().toString().substring(0, 8);
     Duration timeout = Duration.ofMillis(config.getLong(ServerConfig.KAFKA_TIMEOUT_MS_CONFIG));
     this.directory = new MemberDirectory(kafka, instance + "-directory");
     this.audit = new AuditLog(kafka, instance + "-audit");
     this.admin = new MemberAdmin(kafka, instance + "-admin", directory, audit, clock, timeout);
     this.probe = new KafkaProbe(kafka, instance + "-probe");
-    Health health = new Health();
     health.register("members", directory::isReady);
     health.register("kafka", probe::reachable);
     this.context =

@@ -328,6 +328,7 @@ public final class FeedProcessor implements Processor<String, IndicatorState, St
         .forward(
             new Record<String, Object>(entry.getMember(), audit, now.toEpochMilli()), AUDIT_SINK);
     metrics.entry(entry.getMember(), entry.getOp().name());
+    metrics.publishedToFeed(entry.getPublishedAt(), entry.getEmittedAt());
   }
 
   private static String reason(
