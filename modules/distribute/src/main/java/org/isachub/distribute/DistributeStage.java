@@ -3,7 +3,6 @@ package org.isachub.distribute;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,7 +21,7 @@ import org.isachub.distribute.feed.internal.FeedProcessor;
 import org.isachub.wire.TopicCatalogue;
 import org.isachub.wire.Topics;
 import org.isachub.wire.avro.Member;
-import org.isachub.wire.streams.DeadLetterExceptionHandler;
+import org.isachub.wire.streams.StageStreams;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,59 +68,25 @@ public final class DistributeStage implements AutoCloseable {
    * @return the settings
    */
   public Properties streamsProperties() {
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.put(
-        StreamsConfig.APPLICATION_ID_CONFIG,
-        config.getString(DistributeConfig.APPLICATION_ID_CONFIG));
-    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir(dataDir).toString());
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(DistributeConfig.THREADS_CONFIG));
-    // Exactly once: each change reaches each member's feed once, even across crashes.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    long commitMs = config.getLong(DistributeConfig.COMMIT_INTERVAL_MS_CONFIG);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-    // A transaction stays open for a commit interval; its timeout must outlast it.
-    p.put(
-        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-        (int) Math.max(10_000, commitMs + 10_000));
-    // Names of stores and internal topics are part of the contract with existing changelogs.
-    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // Undecodable records and unexpected failures become dead letters; the stage keeps going.
-    p.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterExceptionHandler.class);
-    p.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    p.put(DeadLetterExceptionHandler.STAGE_CONFIG, "distribute");
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-    p.put(StreamsConfig.CLIENT_ID_CONFIG, "isachub-distribute-" + ProcessHandle.current().pid());
-    Properties props = new Properties();
-    props.putAll(p);
-    return props;
+    return StageStreams.properties(
+        "distribute",
+        kafka,
+        config.getString(DistributeConfig.APPLICATION_ID_CONFIG),
+        config.stateDir(dataDir),
+        config.getInt(DistributeConfig.THREADS_CONFIG),
+        config.getLong(DistributeConfig.COMMIT_INTERVAL_MS_CONFIG));
   }
 
   /** Starts the topology and the feed-topic keeper, and waits until the topology runs. */
   public void start() {
     Admin a = Admin.create(kafka);
     admin = a;
-    KafkaStreams s =
-        new KafkaStreams(DistributeTopology.build(config, registry), streamsProperties());
-    s.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("event=distribute-thread-failed reason={}", e.toString(), e);
-          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-              .StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    streams = s;
-    s.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (s.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      if (s.state() == KafkaStreams.State.ERROR || s.state() == KafkaStreams.State.NOT_RUNNING) {
-        throw new IllegalStateException("distribute stage stopped while starting: " + s.state());
-      }
-      sleep(50);
-    }
+    streams =
+        StageStreams.start(
+            "distribute",
+            DistributeTopology.build(config, registry),
+            streamsProperties(),
+            Duration.ofSeconds(60));
     ensureFeedTopics();
     ScheduledExecutorService k =
         Executors.newSingleThreadScheduledExecutor(
@@ -208,15 +170,6 @@ public final class DistributeStage implements AutoCloseable {
     admin = null;
     if (a != null) {
       a.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the distribute stage", e);
     }
   }
 }

@@ -3,17 +3,11 @@ package org.isachub.enrich;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.isachub.wire.streams.DeadLetterExceptionHandler;
+import org.isachub.wire.streams.StageStreams;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the enrich topology: builds its Streams settings, starts it, and stops it. The lifecycle is
@@ -22,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: start and close from one thread.
  */
 public final class EnrichStage implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EnrichStage.class);
 
   private final EnrichConfig config;
   private final Map<String, Object> kafka;
@@ -53,65 +45,23 @@ public final class EnrichStage implements AutoCloseable {
    * @return the settings
    */
   public Properties streamsProperties() {
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.put(
-        StreamsConfig.APPLICATION_ID_CONFIG, config.getString(EnrichConfig.APPLICATION_ID_CONFIG));
-    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir(dataDir).toString());
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(EnrichConfig.THREADS_CONFIG));
-    // Exactly once: an accepted submission changes the indicator state exactly once, even across
-    // crashes and rebalances.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    long commitMs = config.getLong(EnrichConfig.COMMIT_INTERVAL_MS_CONFIG);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-    // A transaction stays open for a commit interval; its timeout must outlast it.
-    p.put(
-        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-        (int) Math.max(10_000, commitMs + 10_000));
-    // Names of stores and internal topics are part of the contract with existing changelogs.
-    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // Undecodable records and unexpected failures become dead letters; the stage keeps going.
-    p.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterExceptionHandler.class);
-    p.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    p.put(DeadLetterExceptionHandler.STAGE_CONFIG, "enrich");
-    // The hub's topics are created from the catalogue; a new log starts from the beginning.
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-    p.put(StreamsConfig.CLIENT_ID_CONFIG, "isachub-enrich-" + ProcessHandle.current().pid());
-    Properties props = new Properties();
-    props.putAll(p);
-    return props;
+    return StageStreams.properties(
+        "enrich",
+        kafka,
+        config.getString(EnrichConfig.APPLICATION_ID_CONFIG),
+        config.stateDir(dataDir),
+        config.getInt(EnrichConfig.THREADS_CONFIG),
+        config.getLong(EnrichConfig.COMMIT_INTERVAL_MS_CONFIG));
   }
 
   /** Starts the topology and waits until it is running (or fails). */
   public void start() {
-    KafkaStreams s =
-        new KafkaStreams(
+    streams =
+        StageStreams.start(
+            "enrich",
             EnrichTopology.build(config, EnrichTopology.warninglists(config), registry),
-            streamsProperties());
-    s.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("event=enrich-thread-failed reason={}", e.toString(), e);
-          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-              .StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    streams = s;
-    s.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (s.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      if (s.state() == KafkaStreams.State.ERROR || s.state() == KafkaStreams.State.NOT_RUNNING) {
-        throw new IllegalStateException("enrich stage stopped while starting: " + s.state());
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while starting the enrich stage", e);
-      }
-    }
+            streamsProperties(),
+            Duration.ofSeconds(60));
   }
 
   /**
