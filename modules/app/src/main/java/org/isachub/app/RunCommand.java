@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     for (Stage stage : hub.stages()) {
       if (stage.role().equals("server")) {
-        out.println("  portal   " + stage.endpoint());
+        out.println("  http     " + stage.endpoint());
       }
     }
     DemoSeed.Result demo = hub.demo();

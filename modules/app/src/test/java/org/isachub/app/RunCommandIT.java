@@ -62,7 +62,7 @@ class RunCommandIT {
     RunningHub first = RunningHub.start(dataDir, port, controllerPort, httpPort);
     assertThat(first.output()).anyMatch(l -> l.contains(Topics.fixed().size() + " created"));
     assertThat(first.output())
-        .anyMatch(l -> l.equals("  portal   http://127.0.0.1:" + httpPort + "/"));
+        .anyMatch(l -> l.equals("  http     http://127.0.0.1:" + httpPort + "/"));
     Map<String, String> printed = demoTokens(first.output());
     assertThat(printed.keySet())
         .containsExactly(
